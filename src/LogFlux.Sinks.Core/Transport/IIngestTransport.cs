@@ -1,0 +1,53 @@
+namespace LogFlux.Sinks.Transport;
+
+/// <summary>
+/// What the send pipeline needs from the network: a session key (discovery + handshake, or the
+/// persisted key), a single-flight re-handshake, and one ingest POST. The real implementation is
+/// <c>LogFluxTransport</c>; pipeline unit tests use their own implementation of this seam.
+/// </summary>
+internal interface IIngestTransport : IAsyncDisposable
+{
+    /// <summary>Returns the current key, performing discovery and the handshake when there is none.
+    /// Throws <see cref="TransportException"/> when that fails (the caller backs off and retries).</summary>
+    ValueTask<SessionKey> GetSessionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called after a 401/403 for <paramref name="rejected"/>. Single flight: concurrent callers share one
+    /// handshake; if another caller already replaced the key, returns the new key at once.
+    /// Throws <see cref="TransportException"/> when the handshake fails.
+    /// </summary>
+    ValueTask<SessionKey> RenewSessionAsync(SessionKey rejected, CancellationToken cancellationToken);
+
+    /// <summary>POSTs one multipart body to <c>{base}/v1/ingest</c>. Never throws for HTTP or network
+    /// failures: they come back as an <see cref="IngestResult"/>. Honours the cancellation token.</summary>
+    Task<IngestResult> SendAsync(SessionKey session, ReadOnlyMemory<byte> body, string boundary, CancellationToken cancellationToken);
+}
+
+/// <summary>Outcome of one ingest POST.</summary>
+/// <param name="StatusCode">HTTP status, or 0 for a network error/timeout.</param>
+/// <param name="RetryAfter">Parsed Retry-After (429/503), if any.</param>
+/// <param name="ErrorText">First 200 characters of the error body or the exception text (never the API key).</param>
+/// <param name="RateLimit">Rate-limit headers of the response.</param>
+internal readonly record struct IngestResult(int StatusCode, TimeSpan? RetryAfter, string? ErrorText, RateLimitInfo RateLimit)
+{
+    public bool IsSuccess => StatusCode is >= 200 and < 300;
+    public bool IsNetworkError => StatusCode == 0;
+}
+
+/// <summary>Last seen <c>X-RateLimit-*</c> headers (null when absent).</summary>
+internal readonly record struct RateLimitInfo(long? Limit, long? Remaining, long? Reset);
+
+/// <summary>Discovery or handshake failure; the message never contains the API key.</summary>
+internal sealed class TransportException : Exception
+{
+    public TransportException(string message, int? statusCode = null, Exception? inner = null) : base(message, inner)
+    {
+        StatusCode = statusCode;
+    }
+
+    /// <summary>HTTP status of the failing response, if any. 401/403 at init means the API key is bad.</summary>
+    public int? StatusCode { get; }
+
+    /// <summary>True when the server refused the API key itself (401/403 on handshake init).</summary>
+    public bool IsAuthenticationFailure => StatusCode is 401 or 403;
+}
