@@ -21,7 +21,18 @@ internal interface IIngestTransport : IAsyncDisposable
     /// <summary>POSTs one multipart body to <c>{base}/v1/ingest</c>. Never throws for HTTP or network
     /// failures: they come back as an <see cref="IngestResult"/>. Honours the cancellation token.</summary>
     Task<IngestResult> SendAsync(SessionKey session, ReadOnlyMemory<byte> body, string boundary, CancellationToken cancellationToken);
+
+    /// <summary>Handshake and key facts for stats: read at any time from any thread.</summary>
+    TransportState State { get; }
 }
+
+/// <summary>A snapshot of the transport's key state, for <c>LogFluxStats</c>.</summary>
+/// <param name="HandshakeOk">True once a key is in use.</param>
+/// <param name="Handshakes">Completed handshakes so far.</param>
+/// <param name="KeySource"><c>handshake</c>, <c>persisted</c> or null.</param>
+/// <param name="ServerKeyFingerprint"><c>SHA256:…</c> or null.</param>
+/// <param name="LastError">Last discovery/handshake error text, or null.</param>
+internal readonly record struct TransportState(bool HandshakeOk, long Handshakes, string? KeySource, string? ServerKeyFingerprint, string? LastError);
 
 /// <summary>Outcome of one ingest POST.</summary>
 /// <param name="StatusCode">HTTP status, or 0 for a network error/timeout.</param>
