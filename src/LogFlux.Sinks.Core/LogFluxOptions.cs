@@ -9,7 +9,7 @@ namespace LogFlux.Sinks;
 /// </summary>
 public sealed partial class LogFluxOptions
 {
-    private readonly HashSet<string> _explicit = new(StringComparer.Ordinal);
+    private HashSet<string> _explicit = new(StringComparer.Ordinal);
 
     private void Set<T>(ref T field, T value, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
     {

@@ -45,7 +45,7 @@ public static class FrameworkEntryConverter
     {
         if (!a.TryGetValue(MetricName, out var name) || !a.TryGetValue(MetricValue, out var text)) return null;
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return null;
-        var kind = a.TryGetValue(MetricKind, out var k) ? k : "gauge";
+        var kind = a.TryGetValue(FrameworkEntryProperties.MetricKind, out var k) ? k : "gauge";
         var metric = new MetricEntry(name, value, kind switch
         {
             "counter" => Sinks.MetricKind.Counter,

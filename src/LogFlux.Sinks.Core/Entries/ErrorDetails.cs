@@ -12,6 +12,16 @@ public sealed class ErrorDetails
         Message = message;
     }
 
+    /// <summary>
+    /// Maps an exception (PROTOCOL 6.4): full type name, message, at most 20 frames (throw site first; the
+    /// current call stack when it was never thrown), and the chain of the exception and its inner exceptions
+    /// (first inner exception of an <see cref="AggregateException"/>), at most 10 links. Never throws, even
+    /// for exceptions whose members throw.
+    /// </summary>
+    /// <param name="exception">The exception.</param>
+    /// <returns>New error details without breadcrumbs.</returns>
+    public static ErrorDetails FromException(Exception exception) => Errors.ExceptionMapper.Map(exception);
+
     /// <summary>Full .NET type name, e.g. <c>System.InvalidOperationException</c>.</summary>
     public string Type { get; set; }
 

@@ -39,4 +39,7 @@ internal sealed class PendingEntry
 
     /// <summary>Sequence number assigned at enqueue; flush waits for every number up to a mark.</summary>
     public long Sequence { get; set; }
+
+    /// <summary><see cref="TimeProvider.GetTimestamp"/> at enqueue; the flush interval counts from here.</summary>
+    public long EnqueuedAt { get; set; }
 }

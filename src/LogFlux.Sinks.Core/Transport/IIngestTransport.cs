@@ -22,6 +22,12 @@ internal interface IIngestTransport : IAsyncDisposable
     /// failures: they come back as an <see cref="IngestResult"/>. Honours the cancellation token.</summary>
     Task<IngestResult> SendAsync(SessionKey session, ReadOnlyMemory<byte> body, string boundary, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Counts <paramref name="count"/> encryptions (one per encrypted part) against <paramref name="session"/>'s
+    /// nonce budget. Cheap (one interlocked add) except when a block of the budget is used up.
+    /// </summary>
+    void ReserveNonces(SessionKey session, int count) => session.Nonces.Add(count);
+
     /// <summary>Handshake and key facts for stats: read at any time from any thread.</summary>
     TransportState State { get; }
 }

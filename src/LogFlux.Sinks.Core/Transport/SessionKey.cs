@@ -42,6 +42,12 @@ internal sealed class SessionKey : IDisposable
     /// <summary>Increases with every new key of one client; lets workers notice a swap.</summary>
     public long Generation { get; }
 
+    /// <summary>When the key was negotiated (the basis for rotation).</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Encryptions counted and reserved under this key (PROTOCOL 10.6).</summary>
+    public Keys.NonceBudget Nonces { get; init; } = new(0, Keys.NonceBudget.BlockSize);
+
     /// <summary>True once disposed (the key is zeroed).</summary>
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 

@@ -1,0 +1,217 @@
+using System.Security.Cryptography;
+using LogFlux.Sinks.Pipeline;
+
+namespace LogFlux.Sinks.Keys;
+
+/// <summary>
+/// Reads and writes the key file of one API key and endpoint (PROTOCOL 10.2–10.5). Never throws: a file that
+/// cannot be trusted or parsed is ignored (a new handshake then replaces it), and a write failure leaves the
+/// client running with its in-memory key. Diagnostics name the file and the reason, never its content.
+/// </summary>
+internal sealed class KeyFileStore
+{
+    /// <summary>Largest key file that is read.</summary>
+    public const int MaxFileBytes = 64 * 1024;
+
+    /// <summary>How far in the future a <c>created_at</c> may lie (clock skew between processes or hosts).</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    private const UnixFileMode GroupOrOther =
+        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    private readonly string? _customEndpointId;
+    private readonly SelfDiagnostics _diagnostics;
+
+    private KeyFileStore(string directory, string binding, string? customEndpointId, SelfDiagnostics diagnostics)
+    {
+        DirectoryPath = directory;
+        Binding = binding;
+        FilePath = Path.Combine(directory, binding + ".json");
+        _customEndpointId = customEndpointId;
+        _diagnostics = diagnostics;
+    }
+
+    public string DirectoryPath { get; }
+    public string FilePath { get; }
+    public string Binding { get; }
+
+    /// <summary>
+    /// The store for this key and endpoint, or null when persistence is off or no directory can be resolved.
+    /// </summary>
+    /// <param name="directory">The configured directory, or null for <c>~/.logflux/sessions</c>.</param>
+    /// <param name="apiKey">The validated API key.</param>
+    /// <param name="endpointId">The endpoint id of PROTOCOL 10.2.</param>
+    /// <param name="isCustomEndpoint">True when <paramref name="endpointId"/> is a custom endpoint URL (the file's endpoint must match it).</param>
+    /// <param name="diagnostics">Where problems are reported.</param>
+    public static KeyFileStore? Create(string? directory, string apiKey, string endpointId, bool isCustomEndpoint, SelfDiagnostics diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            var profile = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            if (string.IsNullOrEmpty(profile))
+            {
+                diagnostics.Warn("Key persistence is disabled: no user profile directory (set KeyPersistencePath).");
+                return null;
+            }
+            directory = Path.Combine(profile, ".logflux", "sessions");
+        }
+        string full;
+        try
+        {
+            full = Path.GetFullPath(directory);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
+        {
+            diagnostics.Warn($"Key persistence is disabled: invalid KeyPersistencePath ({ex.Message}).");
+            return null;
+        }
+        return new KeyFileStore(full, KeyFileName.Binding(apiKey, endpointId), isCustomEndpoint ? endpointId : null, diagnostics);
+    }
+
+    /// <summary>
+    /// Loads the file when it exists and can be trusted and every field is valid (10.5 steps 2–3); otherwise
+    /// returns null. Rotation is the caller's decision. The caller disposes the result.
+    /// </summary>
+    public KeyFileContent? TryLoad(string? fingerprintPin, DateTimeOffset now)
+    {
+        byte[]? bytes = null;
+        try
+        {
+            var info = new FileInfo(FilePath);
+            if (!info.Exists)
+            {
+                _diagnostics.Debug($"No key file at {FilePath}; a handshake will create it.");
+                return null;
+            }
+            if (Untrusted(info) is { } why) return Ignore(why);
+            if (info.Length > MaxFileBytes) return Ignore($"larger than {MaxFileBytes} bytes");
+            bytes = ReadBounded(FilePath);
+            if (bytes is null) return Ignore($"larger than {MaxFileBytes} bytes");
+
+            var content = KeyFileContent.TryParse(bytes, out var reason);
+            if (content is null) return Ignore(reason);
+            var problem = Check(content, fingerprintPin, now);
+            if (problem is null) return content;
+            content.Dispose();
+            return Ignore(problem);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException)
+        {
+            return Ignore("unreadable: " + ex.Message);
+        }
+        finally
+        {
+            if (bytes is not null) CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
+    /// <summary>Writes the file atomically with owner-only permissions. Returns false (and reports) on failure.</summary>
+    public bool Save(KeyFileContent content)
+    {
+        string? temp = null;
+        var bytes = content.ToUtf8();
+        try
+        {
+            CreateDirectory();
+            temp = Path.Combine(DirectoryPath, $".{Binding}.json.{Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant()}.tmp");
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            // The mode is set at creation time, never tightened afterwards (no window with default permissions).
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            using (var stream = new FileStream(temp, options))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, FilePath, overwrite: true);
+            temp = null;
+            _diagnostics.Debug($"Key file written: {FilePath}.");
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
+        {
+            _diagnostics.Warn($"Could not write the key file {FilePath} ({ex.Message}); the key is kept in memory only.");
+            return false;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+            if (temp is not null) TryDelete(temp);
+        }
+    }
+
+    private string? Check(KeyFileContent content, string? fingerprintPin, DateTimeOffset now)
+    {
+        if (!string.Equals(content.Binding, Binding, StringComparison.OrdinalIgnoreCase)) return "binding does not match this API key and endpoint";
+        if (_customEndpointId is not null && !SameEndpoint(content.Endpoint, _customEndpointId)) return "endpoint differs from the configured custom endpoint";
+        if (content.CreatedAt > now + MaxClockSkew) return "created_at lies in the future";
+        if (!string.IsNullOrWhiteSpace(fingerprintPin)
+            && !string.Equals(content.ServerKeyFingerprint, fingerprintPin.Trim(), StringComparison.OrdinalIgnoreCase))
+            return "server key fingerprint does not match ServerKeyFingerprint";
+        return null;
+    }
+
+    private static bool SameEndpoint(string endpoint, string customEndpointId)
+    {
+        try
+        {
+            return string.Equals(Protocol.Endpoint.EndpointId(endpoint, string.Empty, null), customEndpointId, StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is LogFluxConfigurationException or ArgumentException or UriFormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Why the file cannot be trusted, or null. On Linux/macOS a file with any group/other permission bit, a
+    /// symbolic link, or a file in a directory others can write to is not trusted. The owner is not compared
+    /// directly (the BCL exposes no file owner on Unix): a mode-0600 file that this process can read belongs to
+    /// the current user unless the process runs as root, and the directory check keeps others from planting one.
+    /// </summary>
+    private string? Untrusted(FileInfo info)
+    {
+        if (info.LinkTarget is not null) return "it is a symbolic link";
+        if (OperatingSystem.IsWindows()) return null;
+        if ((File.GetUnixFileMode(info.FullName) & GroupOrOther) != 0) return "it is accessible to group or others (mode must be 0600)";
+        var directoryMode = File.GetUnixFileMode(DirectoryPath);
+        if ((directoryMode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0) return "its directory is writable by group or others";
+        return null;
+    }
+
+    private static byte[]? ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var buffer = new byte[MaxFileBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
+        if (length > MaxFileBytes)
+        {
+            CryptographicOperations.ZeroMemory(buffer);
+            return null;
+        }
+        var result = buffer.AsSpan(0, length).ToArray();
+        CryptographicOperations.ZeroMemory(buffer);
+        return result;
+    }
+
+    private void CreateDirectory()
+    {
+        if (Directory.Exists(DirectoryPath)) return;
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(DirectoryPath);
+        else Directory.CreateDirectory(DirectoryPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    private KeyFileContent? Ignore(string reason)
+    {
+        _diagnostics.Warn($"Ignoring the key file {FilePath}: {reason}. A new handshake will replace it.");
+        return null;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* best effort: a stale temp file is harmless */ }
+    }
+}

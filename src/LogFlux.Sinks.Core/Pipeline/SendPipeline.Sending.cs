@@ -1,0 +1,212 @@
+using LogFlux.Sinks.Transport;
+
+namespace LogFlux.Sinks.Pipeline;
+
+internal sealed partial class SendPipeline
+{
+    private const int MaxErrorTextLength = 200;
+    private const int MaxKeySwapsPerBatch = 3;
+
+    /// <summary>
+    /// Sends one batch taken from the queue and settles every entry in it (sent or dropped), whatever happens.
+    /// A 413 splits the batch into halves that are sent in turn.
+    /// </summary>
+    private async Task SendBatchAsync(List<PendingEntry> batch, SessionKey session, CancellationToken token)
+    {
+        var parts = new Stack<List<PendingEntry>>();
+        parts.Push(batch);
+        List<PendingEntry>? current = null;
+        try
+        {
+            while (parts.TryPop(out current))
+            {
+                session = await SendPartAsync(current, session, parts, token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Shutdown deadline: what this sender still holds is lost.
+            DropHeld(current, parts, _pause.IsPaused ? DropReasons.RateLimitBackoff : DropReasons.Closed);
+        }
+        catch (Exception ex)
+        {
+            _diagnostics.Error("Sending a batch failed unexpectedly; its entries are dropped.", ex);
+            RecordFailure($"internal error: {ex.GetType().Name}");
+            DropHeld(current, parts, DropReasons.SendError);
+        }
+    }
+
+    private void DropHeld(List<PendingEntry>? current, Stack<List<PendingEntry>> parts, string reason)
+    {
+        if (current is not null) SettleDropped(current, reason, inFlight: true);
+        while (parts.TryPop(out var part)) SettleDropped(part, reason, inFlight: true);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="entries"/> until it is settled (the list is then empty) or split (its halves are pushed
+    /// onto <paramref name="parts"/>). Returns the session key to use from now on.
+    /// </summary>
+    private async Task<SessionKey> SendPartAsync(List<PendingEntry> entries, SessionKey session, Stack<List<PendingEntry>> parts, CancellationToken token)
+    {
+        var retry = 0;
+        var renewed = false;
+        var resendIsAmbiguous = false;
+        var keySwaps = 0;
+        while (entries.Count > 0)
+        {
+            await _pause.WaitAsync(token).ConfigureAwait(false);
+
+            IEncodedBatch encoded;
+            try
+            {
+                using var aes = session.CreateAesGcm();
+                encoded = _encoder.Encode(entries, session, aes);
+            }
+            catch (ObjectDisposedException) when (session.IsDisposed && keySwaps++ < MaxKeySwapsPerBatch)
+            {
+                // The key was replaced and zeroed after this batch picked it up: take the current one.
+                session = await _sessions.AcquireAsync(token).ConfigureAwait(false);
+                continue;
+            }
+
+            IngestResult result;
+            long bodyLength;
+            Task<IngestResult>? sending = null;
+            try
+            {
+                DropRejected(entries, encoded.Rejected);
+                SetAsideDeferred(entries, encoded.Deferred, parts);
+                if (entries.Count == 0) break;
+                bodyLength = encoded.Body.Length;
+                sending = _transport.SendAsync(session, encoded.Body, encoded.Boundary, token);
+                result = await sending.WaitAsync(token).ConfigureAwait(false);
+            }
+            finally
+            {
+                // A transport that ignored cancellation may still read the body: leave the buffer to the GC then.
+                if (sending is null || sending.IsCompleted) encoded.Dispose();
+            }
+
+            _counters.AddRequest();
+            _counters.SetRateLimit(result.RateLimit);
+            if (resendIsAmbiguous)
+            {
+                _counters.AddResentAfterAmbiguousFailure(entries.Count);
+                resendIsAmbiguous = false;
+            }
+
+            if (result.IsSuccess)
+            {
+                SettleSent(entries, bodyLength);
+                break;
+            }
+
+            RecordFailure(Describe(result));
+            switch (result.StatusCode)
+            {
+                case 429:
+                    var wait = _pause.Pause(result.RetryAfter);
+                    _diagnostics.Warn($"Rate limited (HTTP 429): all sending pauses for {wait.TotalSeconds:0.#} s; the batch is kept and sent again.");
+                    continue;
+
+                case 401 or 403:
+                    if (!renewed)
+                    {
+                        renewed = true;
+                        _diagnostics.Info($"The server refused the session key (HTTP {result.StatusCode}); negotiating a new one.");
+                        var fresh = await _sessions.RenewAsync(session, token).ConfigureAwait(false);
+                        if (fresh is not null)
+                        {
+                            session = fresh;
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        _sessions.RejectFreshKey(session);
+                    }
+                    SettleDropped(entries, DropReasons.SendError, inFlight: true);
+                    break;
+
+                case 413 when entries.Count > 1:
+                    var half = entries.Count / 2;
+                    parts.Push(entries.GetRange(half, entries.Count - half));
+                    parts.Push(entries.GetRange(0, half));
+                    entries.Clear();
+                    NoticeFailure($"The server refused a request as too large (HTTP 413); sending it again in two halves.");
+                    break;
+
+                case 507:
+                    var category = QuotaBlocks.CategoryName(entries[0].Type);
+                    var until = _quota.Block(entries[0].Type);
+                    _diagnostics.Warn($"Quota exhausted for '{category}' (HTTP 507): {entries.Count} entries dropped; new '{category}' entries are dropped until {until:u}.");
+                    SettleDropped(entries, DropReasons.QuotaExceeded, inFlight: true);
+                    break;
+
+                case 0 or 500 or 502 or 503 or 504:
+                    if (retry < _settings.MaxRetries)
+                    {
+                        retry++;
+                        _counters.AddRetry();
+                        resendIsAmbiguous = result.IsNetworkError;
+                        var delay = Backoff.Delay(retry, _settings.InitialDelay, _settings.MaxDelay, _settings.BackoffFactor, _jitter());
+                        _diagnostics.Debug($"Send failed ({Describe(result)}); retry {retry} of {_settings.MaxRetries} in {delay.TotalMilliseconds:0} ms.");
+                        await Task.Delay(delay, _time, token).ConfigureAwait(false);
+                        continue;
+                    }
+                    NoticeFailure($"Send failed after {retry} retries ({Describe(result)}); {entries.Count} entries dropped.");
+                    SettleDropped(entries, result.IsNetworkError ? DropReasons.NetworkError : DropReasons.SendError, inFlight: true);
+                    break;
+
+                default:
+                    NoticeFailure($"The server refused a batch ({Describe(result)}); {entries.Count} entries dropped.");
+                    SettleDropped(entries, DropReasons.SendError, inFlight: true);
+                    break;
+            }
+        }
+        return session;
+    }
+
+    private void DropRejected(List<PendingEntry> entries, IReadOnlyList<(PendingEntry Entry, string Reason)> rejected)
+    {
+        if (rejected.Count == 0) return;
+        var dropped = new List<PendingEntry>(rejected.Count);
+        foreach (var (entry, _) in rejected)
+        {
+            if (entries.Remove(entry)) dropped.Add(entry);
+        }
+        NoticeFailure($"{dropped.Count} entries could not be encoded and were dropped (first reason: {Scrub(rejected[0].Reason)}).");
+        SettleDropped(dropped, DropReasons.ValidationError, inFlight: true);
+    }
+
+    /// <summary>Entries that did not fit under the request size go into the next request of this batch.</summary>
+    private static void SetAsideDeferred(List<PendingEntry> entries, IReadOnlyList<PendingEntry> deferred, Stack<List<PendingEntry>> parts)
+    {
+        if (deferred.Count == 0) return;
+        var later = new List<PendingEntry>(deferred.Count);
+        foreach (var entry in deferred)
+        {
+            if (entries.Remove(entry)) later.Add(entry);
+        }
+        if (later.Count > 0) parts.Push(later);
+    }
+
+    private static string Describe(IngestResult result)
+    {
+        var status = result.IsNetworkError ? "network error" : $"HTTP {result.StatusCode}";
+        return string.IsNullOrEmpty(result.ErrorText) ? status : $"{status}: {result.ErrorText}";
+    }
+
+    private void RecordFailure(string text) => _counters.SetLastFailure(Truncate(Scrub(text)), _time.GetUtcNow());
+
+    private void NoticeFailure(string message)
+    {
+        if (_failureNotices.TryEnter()) _diagnostics.Warn(Scrub(message));
+    }
+
+    /// <summary>Error texts come from servers and exceptions; make sure the API key never travels on in one.</summary>
+    private string Scrub(string text) =>
+        _apiKey is null || !text.Contains(_apiKey, StringComparison.Ordinal) ? text : text.Replace(_apiKey, "***", StringComparison.Ordinal);
+
+    private static string Truncate(string text) => text.Length <= MaxErrorTextLength ? text : text[..MaxErrorTextLength];
+}

@@ -1,0 +1,54 @@
+using LogFlux.Sinks.Transport;
+
+namespace LogFlux.Sinks.Pipeline;
+
+internal sealed partial class SendPipeline
+{
+    /// <summary>A consistent-enough snapshot of the figures (each counter is read atomically). Never throws.</summary>
+    public LogFluxStats GetStats()
+    {
+        TransportState state = default;
+        try
+        {
+            state = _transport.State;
+        }
+        catch (Exception ex)
+        {
+            ReportInternalError(ex);
+        }
+        var rateLimit = _counters.RateLimit;
+        var failure = _counters.LastFailure;
+        return new LogFluxStats
+        {
+            EntriesQueued = _flush.LastSequence,
+            EntriesSent = _counters.Sent,
+            EntriesDropped = _drops.Total,
+            EntriesDroppedAfterQueued = _counters.DroppedAfterQueued,
+            DropReasons = _drops.Snapshot(),
+            EntriesSampledOut = _counters.SampledOut,
+            Retries = _counters.Retries,
+            Requests = _counters.Requests,
+            BytesSent = _counters.BytesSent,
+            EntriesResentAfterAmbiguousFailure = _counters.ResentAfterAmbiguousFailure,
+            Handshakes = state.Handshakes,
+            HandshakeOk = state.HandshakeOk,
+            KeySource = state.KeySource,
+            ServerKeyFingerprint = state.ServerKeyFingerprint,
+            LastHandshakeError = state.LastError is null ? null : Scrub(state.LastError),
+            QueueDepth = _queue.Count,
+            QueueBytes = _queue.Bytes,
+            QueueCapacity = _queue.Capacity,
+            QueueCapacityBytes = _queue.CapacityBytes,
+            InFlight = _counters.InFlight,
+            LastSendError = failure?.Text,
+            LastSendErrorTime = failure?.Time,
+            LastSendTime = _counters.LastSendTime,
+            RateLimitLimit = rateLimit.Limit,
+            RateLimitRemaining = rateLimit.Remaining,
+            RateLimitReset = rateLimit.Reset,
+            RateLimitedUntil = _pause.Until,
+            QuotaBlockedCategories = _quota.BlockedCategories(),
+            IsClosed = IsClosed,
+        };
+    }
+}

@@ -1,0 +1,39 @@
+namespace LogFlux.Sinks;
+
+/// <summary>
+/// A framework adapter's hold on a client from <see cref="LogFluxClientRegistry"/>. Disposing the last
+/// lease of a shared client closes it (within its shutdown timeout); a lease on the global
+/// <see cref="LogFlux"/> client never closes it.
+/// </summary>
+public sealed class LogFluxClientLease : IDisposable, IAsyncDisposable
+{
+    private readonly Sharing.SharedClient? _shared;
+    private int _disposed;
+
+    internal LogFluxClientLease(LogFluxClient client, Sharing.SharedClient? shared)
+    {
+        Client = client;
+        _shared = shared;
+    }
+
+    /// <summary>The client. Subscribe to <see cref="LogFluxClient.Diagnostic"/> to forward its diagnostics.</summary>
+    public LogFluxClient Client { get; }
+
+    /// <summary>True for a lease on the global client set up with <c>LogFlux.Init</c>.</summary>
+    public bool IsGlobalClient => _shared is null;
+
+    /// <summary>Releases the lease; the last lease of a shared client closes it (blocking up to its shutdown timeout).</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0 || _shared is null) return;
+        LogFluxClientRegistry.Release(_shared)?.Close();
+    }
+
+    /// <summary>Releases the lease; the last lease of a shared client closes it.</summary>
+    /// <returns>A task that completes when the lease (and, if last, the client) is closed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0 || _shared is null) return;
+        if (LogFluxClientRegistry.Release(_shared) is { } client) await client.CloseAsync().ConfigureAwait(false);
+    }
+}

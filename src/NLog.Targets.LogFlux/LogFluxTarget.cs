@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using LogFlux.Sinks;
+using LogFlux.Sinks.Sharing;
+using NLog.Common;
+using NLog.Config;
+using NLog.Targets.LogFlux.Internal;
+
+namespace NLog.Targets.LogFlux;
+
+/// <summary>
+/// NLog target that sends events to LogFlux, end-to-end encrypted. <c>Write</c> only maps the event and
+/// hands it to the LogFlux client's bounded queue (never blocks, never throws); batching, compression,
+/// encryption and HTTP happen on the client's background senders. Targets configured with the same API key
+/// and endpoint share one client. <c>LogManager.Flush()</c> and <c>LogManager.Shutdown()</c> flush it within
+/// <see cref="LogFluxTarget.ShutdownTimeout"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// &lt;target name="logflux" type="LogFlux" apiKey="${environment:LOGFLUX_API_KEY}" source="checkout-api" /&gt;
+/// </code>
+/// </example>
+[Target("LogFlux")]
+public sealed partial class LogFluxTarget : TargetWithContext
+{
+    private LogFluxClientLease? _lease;
+    private bool _usesDefaultClient;
+    private NLogLevelMap _levels = new();
+    private TimeSpan _flushTimeout = TimeSpan.FromSeconds(10);
+    private IJsonConverter? _json;
+    private long _droppedWithoutClient;
+    private int _noClientReported;
+    private EventHandler<LogFluxDiagnostic>? _diagnosticHandler;
+    private LogFluxDiagnostic? _lastDiagnostic;
+    private string _description = "LogFlux target";
+
+    /// <summary>Creates the target with its defaults (message layout <c>${message}</c>, event and scope properties included).</summary>
+    public LogFluxTarget()
+    {
+        Layout = "${message}";
+        IncludeEventProperties = true;
+        IncludeScopeProperties = true;
+    }
+
+    /// <summary>Creates the target with a name.</summary>
+    /// <param name="name">The target name.</param>
+    public LogFluxTarget(string name) : this()
+    {
+        Name = name;
+    }
+
+    /// <summary>Events dropped because the target had no client (no API key and no <c>LogFlux.Init</c>); reason <c>no_client</c>.</summary>
+    public long DroppedWithoutClient => Interlocked.Read(ref _droppedWithoutClient);
+
+    /// <summary>The client's counters (queued, sent, dropped by reason, ...), or null while the target has no client.</summary>
+    /// <returns>A snapshot of the statistics.</returns>
+    public LogFluxStats? GetStats() => Volatile.Read(ref _lease)?.Client.GetStats();
+
+    /// <inheritdoc />
+    protected override void InitializeTarget()
+    {
+        base.InitializeTarget();
+
+        var reader = new OptionReader(layout => RenderLogEvent(layout, LogEventInfo.CreateNullEvent()));
+        var options = ReadOptions(reader);
+        var levels = NLogLevelMap.Parse(reader.Render(LevelMapping, nameof(LevelMapping)), out var levelError);
+        if (levelError is not null) reader.AddError(nameof(LevelMapping), levelError);
+        if (reader.Errors.Count > 0)
+        {
+            throw new NLogConfigurationException($"{this}: invalid setting(s): {string.Join("; ", reader.Errors)}");
+        }
+
+        _description = ToString();
+        // Also set as the options' listener: conflicts with an already running shared client are reported
+        // to the acquiring side's listener.
+        options.DiagnosticListener = ForwardDiagnostic;
+        _levels = levels!;
+        _json = TryResolveJsonConverter();
+        Interlocked.Exchange(ref _noClientReported, 0);
+
+        try
+        {
+            // Invalid LOGFLUX_* values are reported by the client that is created from these options.
+            options.ApplyEnvironmentDefaults();
+            _flushTimeout = options.ShutdownTimeout;
+
+            if (string.IsNullOrWhiteSpace(options.ApiKey))
+            {
+                _usesDefaultClient = true;
+                if (reader.Applied.Count > 0)
+                {
+                    InternalLogger.Warn(
+                        "{0}: no API key is configured, so the target uses the client set up by LogFlux.Init, which keeps its own settings; ignored: {1}",
+                        _description,
+                        string.Join(", ", reader.Applied));
+                }
+                Attach(LogFluxClientRegistry.AcquireDefault());
+            }
+            else
+            {
+                _usesDefaultClient = false;
+                options.Validate();
+                Attach(LogFluxClientRegistry.Acquire(options));
+            }
+        }
+        catch (LogFluxConfigurationException ex)
+        {
+            throw new NLogConfigurationException($"{this}: {ex.Message}", ex);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Write(LogEventInfo logEvent)
+    {
+        try
+        {
+            var level = _levels.Map(logEvent.Level);
+            if (level is null) return;
+
+            var client = CurrentClient();
+            if (client is null)
+            {
+                Interlocked.Increment(ref _droppedWithoutClient);
+                ReportNoClientOnce();
+                return;
+            }
+
+            var traceId = TraceId is null ? null : RenderLogEvent(TraceId, logEvent);
+            var spanId = SpanId is null ? null : RenderLogEvent(SpanId, logEvent);
+            var entry = LogEventMapper.Map(
+                logEvent,
+                level.Value,
+                RenderLogEvent(Layout, logEvent),
+                GetAllProperties(logEvent),
+                traceId,
+                spanId,
+                _json);
+            Enqueue(client, entry, hasTraceContext: !string.IsNullOrEmpty(traceId));
+        }
+        catch (Exception ex)
+        {
+            InternalLogger.Error(ex, "{0}: could not convert an event; it was not sent", this);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void FlushAsync(AsyncContinuation asyncContinuation)
+    {
+        var client = Volatile.Read(ref _lease)?.Client;
+        if (client is null)
+        {
+            asyncContinuation(null);
+            return;
+        }
+
+        var timeout = _flushTimeout;
+        client.FlushAsync(timeout).ContinueWith(
+            task =>
+            {
+                var complete = task.Status == TaskStatus.RanToCompletion && task.Result;
+                asyncContinuation(complete
+                    ? null
+                    : new TimeoutException($"{this}: not every queued entry was delivered within {timeout.TotalSeconds:0.###} s; see the client statistics for drops."));
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    /// <inheritdoc />
+    protected override void CloseTarget()
+    {
+        var lease = Interlocked.Exchange(ref _lease, null);
+        if (lease is not null)
+        {
+            if (_diagnosticHandler is not null) lease.Client.Diagnostic -= _diagnosticHandler;
+            try
+            {
+                lease.Dispose();
+            }
+            catch (Exception ex)
+            {
+                InternalLogger.Warn(ex, "{0}: closing the LogFlux client failed", this);
+            }
+        }
+        _diagnosticHandler = null;
+        base.CloseTarget();
+    }
+
+    /// <summary>
+    /// A name that is already taken keeps its first value: event properties are collected before scope
+    /// properties, so they win (explicit beats ambient). The duplicate gets a marked name that the mapping skips.
+    /// </summary>
+    /// <inheritdoc />
+    protected override string GenerateUniqueItemName(LogEventInfo logEvent, string itemName, object? itemValue, IDictionary<string, object?> combinedProperties)
+        => LogEventMapper.DuplicateMarker + itemName;
+
+    private void Attach(LogFluxClientLease? lease)
+    {
+        Volatile.Write(ref _lease, lease);
+        if (lease is null) return;
+        // A shared client may have been created by another target or adapter (or LogFlux.Init): subscribe as
+        // well, so every NLog target using it reports to the InternalLogger.
+        _diagnosticHandler = (_, diagnostic) => ForwardDiagnostic(diagnostic);
+        lease.Client.Diagnostic += _diagnosticHandler;
+        InternalLogger.Debug("{0}: using {1}", this, lease.Client);
+    }
+
+    private void ForwardDiagnostic(LogFluxDiagnostic diagnostic)
+    {
+        // The client hands the same diagnostic to its options' listener and to its event subscribers.
+        if (ReferenceEquals(Interlocked.Exchange(ref _lastDiagnostic, diagnostic), diagnostic)) return;
+        InternalLoggerBridge.Write(_description, diagnostic);
+    }
+
+    private LogFluxClient? CurrentClient()
+    {
+        var lease = Volatile.Read(ref _lease);
+        if (lease is not null) return lease.Client;
+        if (!_usesDefaultClient || !IsInitialized) return null;
+
+        // LogFlux.Init may run after NLog was configured: pick its client up once it exists.
+        lock (SyncRoot)
+        {
+            if (_lease is null)
+            {
+                var acquired = LogFluxClientRegistry.AcquireDefault();
+                if (acquired is not null) Attach(acquired);
+            }
+            return _lease?.Client;
+        }
+    }
+
+    private void ReportNoClientOnce()
+    {
+        if (Interlocked.Exchange(ref _noClientReported, 1) == 0)
+        {
+            InternalLogger.Warn(
+                "{0}: no API key is configured (apiKey setting or LOGFLUX_API_KEY) and LogFlux.Init was not called; events are dropped and counted (reason {1}).",
+                this,
+                DropReasons.NoClient);
+        }
+    }
+
+    private static void Enqueue(LogFluxClient client, LogFluxEntry entry, bool hasTraceContext)
+    {
+        // The client adds the trace context of the calling thread to entries without one. Behind an async
+        // wrapper this is not the thread that logged, so that thread's "no trace" must win.
+        var activity = hasTraceContext ? null : Activity.Current;
+        if (activity is null)
+        {
+            client.Enqueue(entry);
+            return;
+        }
+        Activity.Current = null;
+        try
+        {
+            client.Enqueue(entry);
+        }
+        finally
+        {
+            Activity.Current = activity;
+        }
+    }
+
+    private IJsonConverter? TryResolveJsonConverter()
+    {
+        try
+        {
+            return ResolveService<IJsonConverter>();
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Serilog.Core;
+using Serilog.Debugging;
+using Serilog.Events;
+
+namespace Serilog.Sinks.LogFlux;
+
+/// <summary>
+/// The <c>WriteTo.LogFlux</c> sink: converts each event on the logging thread and hands it to the LogFlux
+/// client's queue (the only buffer; batching, encryption and sending happen on the client's workers).
+/// Never blocks and never throws.
+/// </summary>
+internal sealed class LogFluxSink : ILogEventSink, IDisposable, IAsyncDisposable
+{
+    private readonly ClientConnection _connection;
+    private readonly LogEventConverter _converter;
+
+    public LogFluxSink(ClientConnection connection, LogEventConverter converter)
+    {
+        _connection = connection;
+        _converter = converter;
+    }
+
+    public void Emit(LogEvent logEvent)
+    {
+        try
+        {
+            var client = _connection.Client;
+            if (client is null)
+            {
+                _connection.CountNoClient();
+                return;
+            }
+            // A refused entry is counted by the client under its drop reason.
+            client.Enqueue(_converter.Convert(logEvent));
+        }
+        catch (Exception ex)
+        {
+            SelfLog.WriteLine("[LogFlux Error] Serilog sink could not hand over an event: {0}", ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
+    /// <summary>Releases the client; the last user of a shared client closes it, which sends what is queued within its shutdown timeout.</summary>
+    public void Dispose() => _connection.Dispose();
+
+    /// <inheritdoc cref="Dispose"/>
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}

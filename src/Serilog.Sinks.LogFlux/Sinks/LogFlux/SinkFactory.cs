@@ -1,0 +1,35 @@
+namespace Serilog.Sinks.LogFlux;
+
+/// <summary>Builds the sinks from their options; configuration problems go to SelfLog, never into the app.</summary>
+internal static class SinkFactory
+{
+    /// <summary>Observes the options of every sink created (lets tests check what a configuration binding produced).</summary>
+    internal static Action<LogFluxSinkOptions>? OptionsCreated;
+
+    public static LogFluxSink CreateSink(LogFluxSinkOptions options)
+    {
+        OptionsCreated?.Invoke(options);
+        return new(new ClientConnection(options.Client), CreateConverter(options));
+    }
+
+    public static LogFluxAuditSink CreateAuditSink(LogFluxSinkOptions options)
+    {
+        OptionsCreated?.Invoke(options);
+        var timeout = options.AuditDeliveryTimeout;
+        if (timeout <= TimeSpan.Zero)
+        {
+            SelfLogForwarder.Configuration($"AuditDeliveryTimeout must be positive (was {timeout}); using {LogFluxSinkOptions.DefaultAuditDeliveryTimeout.TotalSeconds} s.");
+            timeout = LogFluxSinkOptions.DefaultAuditDeliveryTimeout;
+        }
+        return new(new ClientConnection(options.Client), CreateConverter(options), timeout);
+    }
+
+    private static LogEventConverter CreateConverter(LogFluxSinkOptions options)
+    {
+        if (!LevelMapping.TryParse(options.LevelMapping, out var mapping, out var error))
+        {
+            SelfLogForwarder.Configuration($"LevelMapping is invalid: {error}; the default mapping is used.");
+        }
+        return new LogEventConverter(mapping, options.IncludeMessageTemplate);
+    }
+}

@@ -1,0 +1,25 @@
+using log4net.Core;
+using LogFlux.Sinks;
+
+namespace log4net.Appender.LogFlux.Mapping;
+
+/// <summary>
+/// Copies a logging event's composite properties (event properties, ThreadContext, LogicalThreadContext and
+/// GlobalContext) into string attributes, skipping log4net's own <c>log4net:</c> keys. Context stacks are
+/// fixed to their text first, so the value is the one current on the logging thread.
+/// </summary>
+internal static class EventPropertyReader
+{
+    private const string InternalPrefix = "log4net:";
+
+    public static void CopyTo(LoggingEvent loggingEvent, Dictionary<string, string> attributes)
+    {
+        foreach (var pair in loggingEvent.GetProperties())
+        {
+            if (pair.Key is null || pair.Key.StartsWith(InternalPrefix, StringComparison.Ordinal)) continue;
+            var value = pair.Value is IFixingRequired fixing ? fixing.GetFixedObject() : pair.Value;
+            var text = AttributeValueFormatter.Format(value);
+            if (text is not null) attributes[pair.Key] = text;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using log4net.Core;
+using LogFlux.Sinks;
+using LogFlux.Sinks.Adapters;
+
+namespace log4net.Appender.LogFlux.Mapping;
+
+/// <summary>
+/// Builds the LogFlux entry for one log4net event. Runs on the logging thread and reads everything it needs
+/// there (message, properties, location, exception, the current trace), so only plain strings cross to the
+/// sender and the event itself never has to be fixed.
+/// </summary>
+internal sealed class LoggingEventConverter
+{
+    private const string Unknown = "?";
+
+    private readonly Log4NetLevelMapper _levels;
+    private readonly bool _includeLocation;
+
+    public LoggingEventConverter(Log4NetLevelMapper levels, bool includeLocation)
+    {
+        _levels = levels;
+        _includeLocation = includeLocation;
+    }
+
+    /// <summary>Returns null for events that are never sent (level OFF).</summary>
+    public LogFluxEntry? Convert(LoggingEvent loggingEvent, string message)
+    {
+        if (!_levels.TryMap(loggingEvent.Level, out var level)) return null;
+
+        var entry = new LogEntry(level, message, new DateTimeOffset(loggingEvent.TimeStampUtc, TimeSpan.Zero))
+        {
+            Logger = loggingEvent.LoggerName,
+        };
+
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (LogFluxTraceContext.TryGetCurrent(out var traceId, out var spanId))
+        {
+            attributes["trace_id"] = traceId;
+            attributes["span_id"] = spanId;
+        }
+        if (_includeLocation) AddLocation(loggingEvent, attributes);
+        EventPropertyReader.CopyTo(loggingEvent, attributes);
+
+        if (loggingEvent.ExceptionObject is { } exception)
+        {
+            entry.Error = ErrorDetails.FromException(exception);
+        }
+        else if (loggingEvent.GetExceptionString() is { Length: > 0 } exceptionText)
+        {
+            // Events rebuilt from serialised data carry only the exception's text.
+            attributes["exception"] = exceptionText;
+        }
+
+        entry.Attributes = attributes.Count > 0 ? attributes : null;
+        return FrameworkEntryConverter.Convert(entry);
+    }
+
+    private static void AddLocation(LoggingEvent loggingEvent, Dictionary<string, string> attributes)
+    {
+        var location = loggingEvent.LocationInformation;
+        if (location is null) return;
+        AddKnown(attributes, "class", location.ClassName);
+        AddKnown(attributes, "method", location.MethodName);
+        AddKnown(attributes, "file", location.FileName);
+        AddKnown(attributes, "line", location.LineNumber);
+    }
+
+    private static void AddKnown(Dictionary<string, string> attributes, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value) && value != Unknown) attributes[key] = value;
+    }
+}
