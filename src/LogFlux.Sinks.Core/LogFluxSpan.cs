@@ -56,7 +56,7 @@ public sealed class LogFluxSpan : IDisposable
     public string Operation { get; }
 
     /// <summary>The human description, e.g. <c>SELECT * FROM users</c>.</summary>
-    public string Name { get; }
+    public string Name { get; private set; }
 
     /// <summary>When the span started.</summary>
     public DateTimeOffset StartTime { get; }
@@ -93,6 +93,20 @@ public sealed class LogFluxSpan : IDisposable
             if (value is null) _attributes.Remove(key);
             else _attributes[key] = value;
         }
+        return this;
+    }
+
+    /// <summary>
+    /// Replaces the human description, e.g. once a request's route template is known. Ignored for null and
+    /// after the span ended.
+    /// </summary>
+    /// <param name="name">The new description.</param>
+    /// <returns>This span.</returns>
+    public LogFluxSpan SetName(string name)
+    {
+        if (name is null || IsEnded) return this;
+        Name = name;
+        if (_activity is not null) _activity.DisplayName = name;
         return this;
     }
 

@@ -4,9 +4,10 @@ using LogFlux.Sinks.Context;
 namespace LogFlux.Sinks;
 
 /// <summary>
-/// The trace context of the calling flow, for adapters and propagation helpers: the innermost active
-/// <see cref="LogFluxSpan"/> of any client, else <see cref="Activity.Current"/> (W3C ids only; hierarchical
-/// ids are ignored).
+/// The trace context of the calling flow, for adapters and propagation helpers: <see cref="Activity.Current"/>
+/// when it carries W3C ids (a <see cref="LogFluxSpan"/> mirrors itself onto an activity, so this is also the
+/// innermost span, including activities that other libraries started inside it), else the innermost active
+/// <see cref="LogFluxSpan"/> of any client. Hierarchical activity ids are ignored.
 /// </summary>
 public static class LogFluxTraceContext
 {
@@ -16,13 +17,14 @@ public static class LogFluxTraceContext
     /// <returns>True when a trace context is present.</returns>
     public static bool TryGetCurrent(out string traceId, out string spanId)
     {
+        if (TraceIds.TryGetIds(Activity.Current, out traceId, out spanId)) return true;
         if (LogFluxSpan.Ambient is { IsEnded: false } span)
         {
             traceId = span.TraceId;
             spanId = span.SpanId;
             return true;
         }
-        return TraceIds.TryGetIds(Activity.Current, out traceId, out spanId);
+        return false;
     }
 
     /// <summary>

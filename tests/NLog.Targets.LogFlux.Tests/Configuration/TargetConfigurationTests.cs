@@ -135,6 +135,43 @@ public sealed class TargetConfigurationTests
     }
 
     [Test]
+    public async Task Without_api_key_the_LogFlux_Init_client_is_used_even_when_it_starts_later()
+    {
+        await using var h = await NLogHarness.StartAsync();
+        using var env = new EnvironmentScope().Set("LOGFLUX_API_KEY", null);
+        Assume.That(global::LogFlux.Sinks.LogFlux.IsInitialized, Is.False);
+        var xml = $"""
+            <nlog>
+              {NLogHarness.Extensions}
+              <targets><target name='lf' type='LogFlux' /></targets>
+              <rules><logger name='*' minlevel='Trace' writeTo='lf' /></rules>
+            </nlog>
+            """;
+        var factory = h.Load(xml);
+        try
+        {
+            global::LogFlux.Sinks.LogFlux.Init(new global::LogFlux.Sinks.LogFluxOptions
+            {
+                ApiKey = h.ApiKey,
+                CustomEndpointUrl = h.Server.BaseUrl,
+                KeyPersistence = false,
+                FlushInterval = TimeSpan.FromMilliseconds(100),
+            });
+
+            factory.GetLogger("Shop").Info("through the global client");
+
+            var entry = await h.WaitForMessageAsync("through the global client");
+            Assert.That(entry.Logger, Is.EqualTo("Shop"));
+            Assert.That(factory.Configuration!.FindTargetByName<LogFluxTarget>("lf")!.DroppedWithoutClient, Is.Zero);
+        }
+        finally
+        {
+            factory.Shutdown();
+            global::LogFlux.Sinks.LogFlux.Close();
+        }
+    }
+
+    [Test]
     public async Task Diagnostics_of_the_client_reach_the_InternalLogger()
     {
         await using var h = await NLogHarness.StartAsync();
