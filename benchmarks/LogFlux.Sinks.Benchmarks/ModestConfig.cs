@@ -18,7 +18,7 @@ public sealed class ModestConfig : ManualConfig
             .WithLaunchCount(1)
             .WithWarmupCount(3)
             .WithIterationCount(7)
-            .WithIterationTime(BenchmarkDotNet.Horology.TimeInterval.FromMilliseconds(250))
+            .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250))
             .WithId("Modest"));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max);

@@ -19,7 +19,7 @@ internal sealed class LogFluxClientProvider : IDisposable, IAsyncDisposable
     public LogFluxClientProvider(IOptions<LogFluxAspNetCoreOptions> options)
     {
         _explicit = options.Value.Client;
-        _clientOptions = options.Value.ClientOptions?.Clone();
+        _clientOptions = options.Value.ClientOptions;
     }
 
     /// <summary>The client, or null when none is configured (or its options were invalid). Never throws.</summary>

@@ -14,9 +14,11 @@ internal static class UrlRedaction
         if (body.IsEmpty) return string.Empty;
         var result = new StringBuilder(body.Length + 1).Append('?');
         var first = true;
-        foreach (var range in body.Split('&'))
+        while (!body.IsEmpty)
         {
-            var pair = body[range];
+            var end = body.IndexOf('&');
+            var pair = end < 0 ? body : body[..end];
+            body = end < 0 ? ReadOnlySpan<char>.Empty : body[(end + 1)..];
             if (pair.IsEmpty) continue;
             if (!first) result.Append('&');
             first = false;

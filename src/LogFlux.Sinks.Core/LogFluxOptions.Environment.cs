@@ -1,4 +1,5 @@
 using System.Globalization;
+using LogFlux.Sinks.Adapters;
 using LogFlux.Sinks.Protocol;
 using ApiKeyRules = LogFlux.Sinks.Protocol.ApiKey;
 
@@ -141,7 +142,7 @@ public sealed partial class LogFluxOptions
         public int? Int(string name, int min, int max)
         {
             if (Text(name) is not { } raw) return null;
-            if (int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max) return value;
+            if (LogFluxOptionText.TryParseInt(raw, out int value) && value >= min && value <= max) return value;
             Invalid(name, raw, max == int.MaxValue ? (min == int.MinValue ? "an integer" : $"an integer of at least {min}") : $"an integer from {min} to {max}");
             return null;
         }
@@ -157,7 +158,7 @@ public sealed partial class LogFluxOptions
         public double? Double(string name, Func<double, bool> accept, string accepted)
         {
             if (Text(name) is not { } raw) return null;
-            if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) && accept(value)) return value;
+            if (LogFluxOptionText.TryParseDouble(raw, out double value) && accept(value)) return value;
             Invalid(name, raw, accepted);
             return null;
         }
@@ -166,7 +167,7 @@ public sealed partial class LogFluxOptions
         {
             if (Text(name) is not { } raw) return null;
             string unit = ticksPerUnit == TimeSpan.TicksPerMillisecond ? "milliseconds" : "seconds";
-            if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0)
+            if (LogFluxOptionText.TryParseDouble(raw, out double value) && value > 0)
             {
                 double ticks = value * ticksPerUnit;
                 if (ticks >= 1 && ticks < TimeSpan.MaxValue.Ticks) return TimeSpan.FromTicks((long)ticks);
@@ -178,14 +179,9 @@ public sealed partial class LogFluxOptions
         public bool? Bool(string name)
         {
             if (Text(name) is not { } raw) return null;
-            switch (raw.ToLowerInvariant())
-            {
-                case "true" or "1" or "yes" or "on": return true;
-                case "false" or "0" or "no" or "off": return false;
-                default:
-                    Invalid(name, raw, "true/false, 1/0, yes/no or on/off");
-                    return null;
-            }
+            if (LogFluxOptionText.TryParseBool(raw, out bool value)) return value;
+            Invalid(name, raw, "true/false, 1/0, yes/no or on/off");
+            return null;
         }
 
         private string? Invalid(string name, string value, string accepted)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using NLog.Targets.LogFlux;
+using LogFlux.Sinks.Adapters;
 using static LogFlux.Sinks.Adapters.FrameworkEntryProperties;
 
 namespace NLog;
@@ -74,18 +74,17 @@ public static class LogFluxLoggerExtensions
     }
 
     /// <summary>
-    /// Starts a span that is current in the calling flow until it ends (logs inside it carry its trace and
-    /// span id, and <see cref="System.Diagnostics.Activity.Current"/> mirrors it). It continues the current
-    /// trace when there is one. Ending it (<c>Dispose</c>) writes one Info event that the LogFlux target sends
-    /// as a trace span.
+    /// Starts a span that is current in the calling flow until it ends (<see cref="System.Diagnostics.Activity.Current"/>
+    /// carries its ids, so logs inside it carry its trace and span id). It continues the current trace when there
+    /// is one. Ending it (<c>Dispose</c>) writes one Info event that the LogFlux target sends as a trace span.
     /// </summary>
     /// <param name="logger">The logger that writes the span when it ends.</param>
     /// <param name="operation">The operation, e.g. <c>db.query</c>.</param>
     /// <param name="name">The human description, e.g. <c>SELECT * FROM users</c>.</param>
     /// <param name="attributes">Optional attributes.</param>
-    /// <returns>The span; dispose it (or call <see cref="LogFluxNLogSpan.End"/>) to end and send it.</returns>
-    public static LogFluxNLogSpan StartSpan(this ILogger logger, string operation, string name, IReadOnlyDictionary<string, object?>? attributes = null)
-        => LogFluxNLogSpan.Start(logger, operation, name, attributes);
+    /// <returns>The span; dispose it (or call <see cref="FrameworkSpan.End"/>) to end and send it.</returns>
+    public static FrameworkSpan StartSpan(this ILogger logger, string operation, string name, IReadOnlyDictionary<string, object?>? attributes = null)
+        => FrameworkSpan.Start(operation, name, (span, properties) => WriteSpan(logger, span, properties), attributes);
 
     private static void Metric(ILogger logger, string kind, string name, double value, IReadOnlyDictionary<string, object?>? attributes, string? unit)
     {
@@ -100,9 +99,17 @@ public static class LogFluxLoggerExtensions
         Write(logger, logEvent);
     }
 
-    internal static bool Enabled(ILogger? logger) => logger is not null && logger.IsInfoEnabled;
+    private static void WriteSpan(ILogger logger, FrameworkSpan span, IReadOnlyList<KeyValuePair<string, object?>> properties)
+    {
+        if (!Enabled(logger)) return;
+        var logEvent = new LogEventInfo(LogLevel.Info, logger.Name, span.Message);
+        foreach (var pair in properties) logEvent.Properties[pair.Key] = pair.Value;
+        Write(logger, logEvent);
+    }
 
-    internal static LogEventInfo Create(ILogger logger, string message, IReadOnlyDictionary<string, object?>? attributes)
+    private static bool Enabled(ILogger? logger) => logger is not null && logger.IsInfoEnabled;
+
+    private static LogEventInfo Create(ILogger logger, string message, IReadOnlyDictionary<string, object?>? attributes)
     {
         var logEvent = new LogEventInfo(LogLevel.Info, logger.Name, message);
         if (attributes is not null)
@@ -115,7 +122,7 @@ public static class LogFluxLoggerExtensions
         return logEvent;
     }
 
-    internal static void Write(ILogger logger, LogEventInfo logEvent)
+    private static void Write(ILogger logger, LogEventInfo logEvent)
     {
         try
         {

@@ -1,4 +1,3 @@
-using LogFlux.Sinks;
 using NLog.Layouts;
 using NLog.Targets.LogFlux.Internal;
 
@@ -36,7 +35,7 @@ public sealed partial class LogFluxTarget
     /// <summary>Queue capacity in entries (whole number). Default 10000.</summary>
     public Layout? QueueSize { get; set; }
 
-    /// <summary>Queue capacity in bytes (whole number). Default 33554432 (32 MiB).</summary>
+    /// <summary>Queue capacity in bytes (whole number; <c>KB</c>/<c>MB</c>/<c>GB</c> suffixes accepted). Default 32MB.</summary>
     public Layout? QueueMaxBytes { get; set; }
 
     /// <summary>Entries per request (whole number). Default 100.</summary>
@@ -105,7 +104,7 @@ public sealed partial class LogFluxTarget
     /// <summary>Directory of the opt-in encrypted durable buffer. Default: none (memory only).</summary>
     public Layout? BufferPath { get; set; }
 
-    /// <summary>Byte bound of the durable buffer (whole number). Default 268435456 (256 MiB).</summary>
+    /// <summary>Byte bound of the durable buffer (whole number; <c>KB</c>/<c>MB</c>/<c>GB</c> suffixes accepted). Default 256MB.</summary>
     public Layout? BufferMaxBytes { get; set; }
 
     /// <summary>
@@ -132,42 +131,41 @@ public sealed partial class LogFluxTarget
     /// <summary>Span id written to the <c>span_id</c> attribute; captured like <see cref="TraceId"/>.</summary>
     public Layout? SpanId { get; set; } = TraceContextLayouts.CreateSpanId();
 
-    private LogFluxOptions ReadOptions(OptionReader r)
-    {
-        var o = new LogFluxOptions();
-        r.Text(ApiKey, nameof(ApiKey), v => o.ApiKey = v);
-        r.Text(Source, nameof(Source), v => o.Source = v);
-        r.Text(Environment, nameof(Environment), v => o.Environment = v);
-        r.Text(Release, nameof(Release), v => o.Release = v);
-        r.Text(Node, nameof(Node), v => o.Node = v);
-        r.Text(LogGroup, nameof(LogGroup), v => o.LogGroup = v);
-        r.Text(CustomEndpointUrl, nameof(CustomEndpointUrl), v => o.CustomEndpointUrl = v);
-        r.Text(Zone, nameof(Zone), v => o.Zone = v);
-        r.Int(QueueSize, nameof(QueueSize), v => o.QueueSize = v);
-        r.Long(QueueMaxBytes, nameof(QueueMaxBytes), v => o.QueueMaxBytes = v);
-        r.Int(BatchSize, nameof(BatchSize), v => o.BatchSize = v);
-        r.Duration(FlushInterval, nameof(FlushInterval), v => o.FlushInterval = v);
-        r.Int(WorkerCount, nameof(WorkerCount), v => o.WorkerCount = v);
-        r.Int(MaxRetries, nameof(MaxRetries), v => o.MaxRetries = v);
-        r.Duration(InitialDelay, nameof(InitialDelay), v => o.InitialDelay = v);
-        r.Duration(MaxDelay, nameof(MaxDelay), v => o.MaxDelay = v);
-        r.Double(BackoffFactor, nameof(BackoffFactor), v => o.BackoffFactor = v);
-        r.Duration(HttpTimeout, nameof(HttpTimeout), v => o.HttpTimeout = v);
-        r.Bool(EnableCompression, nameof(EnableCompression), v => o.EnableCompression = v);
-        r.Double(SampleRate, nameof(SampleRate), v => o.SampleRate = v);
-        r.Int(MaxBreadcrumbs, nameof(MaxBreadcrumbs), v => o.MaxBreadcrumbs = v);
-        r.Level(MinimumBreadcrumbLevel, nameof(MinimumBreadcrumbLevel), v => o.MinimumBreadcrumbLevel = v);
-        r.Bool(Debug, nameof(Debug), v => o.Debug = v);
-        r.Bool(KeyPersistence, nameof(KeyPersistence), v => o.KeyPersistence = v);
-        r.Text(KeyPersistencePath, nameof(KeyPersistencePath), v => o.KeyPersistencePath = v);
-        r.Int(KeyRotationDays, nameof(KeyRotationDays), v => o.KeyRotationDays = v);
-        r.Text(ServerKeyFingerprint, nameof(ServerKeyFingerprint), v => o.ServerKeyFingerprint = v);
-        r.Duration(ShutdownTimeout, nameof(ShutdownTimeout), v => o.ShutdownTimeout = v);
-        r.Bool(AllowInsecureTransport, nameof(AllowInsecureTransport), v => o.AllowInsecureTransport = v);
-        r.Text(ProxyAddress, nameof(ProxyAddress), v => o.ProxyAddress = v);
-        r.Duration(DiagnosticsInterval, nameof(DiagnosticsInterval), v => o.DiagnosticsInterval = v);
-        r.Text(BufferPath, nameof(BufferPath), v => o.BufferPath = v);
-        r.Long(BufferMaxBytes, nameof(BufferMaxBytes), v => o.BufferMaxBytes = v);
-        return o;
-    }
+    // The settings that are LogFlux client options, by option name (the same as the property name here).
+    private (string Name, Layout? Layout)[] OptionSettings() =>
+    [
+        (nameof(ApiKey), ApiKey),
+        (nameof(Source), Source),
+        (nameof(Environment), Environment),
+        (nameof(Release), Release),
+        (nameof(Node), Node),
+        (nameof(LogGroup), LogGroup),
+        (nameof(CustomEndpointUrl), CustomEndpointUrl),
+        (nameof(Zone), Zone),
+        (nameof(QueueSize), QueueSize),
+        (nameof(QueueMaxBytes), QueueMaxBytes),
+        (nameof(BatchSize), BatchSize),
+        (nameof(FlushInterval), FlushInterval),
+        (nameof(WorkerCount), WorkerCount),
+        (nameof(MaxRetries), MaxRetries),
+        (nameof(InitialDelay), InitialDelay),
+        (nameof(MaxDelay), MaxDelay),
+        (nameof(BackoffFactor), BackoffFactor),
+        (nameof(HttpTimeout), HttpTimeout),
+        (nameof(EnableCompression), EnableCompression),
+        (nameof(SampleRate), SampleRate),
+        (nameof(MaxBreadcrumbs), MaxBreadcrumbs),
+        (nameof(MinimumBreadcrumbLevel), MinimumBreadcrumbLevel),
+        (nameof(Debug), Debug),
+        (nameof(KeyPersistence), KeyPersistence),
+        (nameof(KeyPersistencePath), KeyPersistencePath),
+        (nameof(KeyRotationDays), KeyRotationDays),
+        (nameof(ServerKeyFingerprint), ServerKeyFingerprint),
+        (nameof(ShutdownTimeout), ShutdownTimeout),
+        (nameof(AllowInsecureTransport), AllowInsecureTransport),
+        (nameof(ProxyAddress), ProxyAddress),
+        (nameof(DiagnosticsInterval), DiagnosticsInterval),
+        (nameof(BufferPath), BufferPath),
+        (nameof(BufferMaxBytes), BufferMaxBytes),
+    ];
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LogFlux.Sinks;
+using LogFlux.Sinks.Adapters;
 using LogFlux.Sinks.Sharing;
 using NLog.Common;
 using NLog.Config;
@@ -61,7 +62,7 @@ public sealed partial class LogFluxTarget : TargetWithContext
         base.InitializeTarget();
 
         var reader = new OptionReader(layout => RenderLogEvent(layout, LogEventInfo.CreateNullEvent()));
-        var options = ReadOptions(reader);
+        var options = reader.Read(OptionSettings());
         var levels = NLogLevelMap.Parse(reader.Render(LevelMapping, nameof(LevelMapping)), out var levelError);
         if (levelError is not null) reader.AddError(nameof(LevelMapping), levelError);
         if (reader.Errors.Count > 0)
@@ -86,12 +87,13 @@ public sealed partial class LogFluxTarget : TargetWithContext
             if (string.IsNullOrWhiteSpace(options.ApiKey))
             {
                 _usesDefaultClient = true;
-                if (reader.Applied.Count > 0)
+                var ignored = LogFluxOptionText.OptionNames.Where(options.IsExplicitlySet).ToList();
+                if (ignored.Count > 0)
                 {
                     InternalLogger.Warn(
                         "{0}: no API key is configured, so the target uses the client set up by LogFlux.Init, which keeps its own settings; ignored: {1}",
                         _description,
-                        string.Join(", ", reader.Applied));
+                        string.Join(", ", ignored));
                 }
                 Attach(LogFluxClientRegistry.AcquireDefault());
             }

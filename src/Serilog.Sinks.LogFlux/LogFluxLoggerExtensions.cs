@@ -1,3 +1,4 @@
+using LogFlux.Sinks.Adapters;
 using Serilog.Events;
 using Serilog.Sinks.LogFlux;
 using P = LogFlux.Sinks.Adapters.FrameworkEntryProperties;
@@ -12,6 +13,9 @@ namespace Serilog;
 /// </summary>
 public static class LogFluxLoggerExtensions
 {
+    // Bound by the span template; the other marker properties are added to the event as they are.
+    private static readonly HashSet<string> SpanTemplateProperties = [P.SpanOperation, P.SpanName, P.SpanDurationMs, P.SpanStatus];
+
     /// <summary>Writes a counter sample (a monotonically increasing count).</summary>
     /// <param name="logger">The logger.</param>
     /// <param name="name">Metric name, e.g. <c>http.requests.total</c>.</param>
@@ -66,15 +70,20 @@ public static class LogFluxLoggerExtensions
 
     /// <summary>
     /// Starts a span: until it ends, <see cref="System.Diagnostics.Activity.Current"/> carries its trace and span
-    /// id (so events logged inside it are correlated); ending or disposing it writes the span event.
-    /// A span under a current LogFlux span or activity continues that trace.
+    /// id (so events logged inside it are correlated); ending or disposing it writes the span as an Information
+    /// event, which the LogFlux sink sends as a trace span. A span under a current LogFlux span or activity
+    /// continues that trace.
     /// </summary>
     /// <param name="logger">The logger the span event is written to.</param>
     /// <param name="operation">The operation, e.g. <c>db.query</c>.</param>
     /// <param name="name">The human description, e.g. <c>SELECT * FROM users</c>.</param>
-    /// <returns>The running span; dispose it (or call <see cref="LogFluxSerilogSpan.End"/>) to finish it.</returns>
-    public static LogFluxSerilogSpan StartSpan(this ILogger logger, string operation, string name)
-        => LogFluxSerilogSpan.Start(logger, operation, name);
+    /// <param name="attributes">Optional initial attributes of the span.</param>
+    /// <returns>The running span; dispose it (or call <see cref="FrameworkSpan.End"/>) to finish it.</returns>
+    public static FrameworkSpan StartSpan(this ILogger logger, string operation, string name, IEnumerable<KeyValuePair<string, object?>>? attributes = null)
+    {
+        var target = logger ?? Log.Logger;
+        return FrameworkSpan.Start(operation, name, (span, properties) => WriteSpan(target, span, properties), attributes);
+    }
 
     private static void Metric(ILogger logger, string name, double value, string kind, string? unit, IEnumerable<KeyValuePair<string, object?>>? attributes)
     {
@@ -84,9 +93,17 @@ public static class LogFluxLoggerExtensions
         Write(logger, markers, attributes, P.MetricTemplate, name, kind, value);
     }
 
+    private static void WriteSpan(ILogger logger, FrameworkSpan span, IReadOnlyList<KeyValuePair<string, object?>> properties)
+    {
+        if (!Enabled(logger)) return;
+        var markers = properties.Where(p => p.Key.StartsWith("LogFlux", StringComparison.Ordinal) && !SpanTemplateProperties.Contains(p.Key)).ToList();
+        var attributes = properties.Where(p => !p.Key.StartsWith("LogFlux", StringComparison.Ordinal));
+        Write(logger, markers, attributes, P.SpanTemplate, span.Operation, span.Name, Math.Round(span.DurationMs, 3), span.Status);
+    }
+
     private static bool Enabled(ILogger? logger) => logger is not null && logger.IsEnabled(LogEventLevel.Information);
 
-    internal static void Write(ILogger logger, IReadOnlyList<KeyValuePair<string, object?>> markers, IEnumerable<KeyValuePair<string, object?>>? attributes,
+    private static void Write(ILogger logger, IReadOnlyList<KeyValuePair<string, object?>> markers, IEnumerable<KeyValuePair<string, object?>>? attributes,
         string template, params object?[] values)
     {
         try

@@ -112,17 +112,17 @@ public sealed partial class LogFluxAppender : AppenderSkeleton
     private void Activate()
     {
         _usesDefaultClient = false;
-        var parser = new OptionValueParser();
-        var options = AppenderOptionsBuilder.Build(this, parser);
-        parser.TryBool(nameof(IncludeLocation), IncludeLocation, out var includeLocation);
-        var levels = new Log4NetLevelMapper(ReadLevelMappings(parser));
+        var problems = new List<string>();
+        var options = AppenderOptionsBuilder.Build(this, problems);
+        var includeLocation = AppenderOptionsBuilder.ReadFlag(nameof(IncludeLocation), IncludeLocation, problems);
+        var levels = new Log4NetLevelMapper(ReadLevelMappings(problems));
         var environmentProblems = new List<string>();
         options.ApplyEnvironmentDefaults(reportInvalid: environmentProblems.Add);
         foreach (var problem in environmentProblems) LogLog.Warn(typeof(LogFluxAppender), $"LogFluxAppender [{Name}]: {problem}");
 
-        if (parser.Problems.Count > 0)
+        if (problems.Count > 0)
         {
-            ReportProblems(parser.Problems);
+            ReportProblems(problems);
             return;
         }
 
@@ -171,23 +171,26 @@ public sealed partial class LogFluxAppender : AppenderSkeleton
         }
     }
 
-    private IEnumerable<KeyValuePair<int, LogFluxLevel>> ReadLevelMappings(OptionValueParser parser)
+    private List<KeyValuePair<int, LogFluxLevel>> ReadLevelMappings(List<string> problems)
     {
         var result = new List<KeyValuePair<int, LogFluxLevel>>();
         foreach (var mapping in _levelMappings)
         {
             if (mapping.Level is null)
             {
-                parser.Add("LevelMapping: a <levelMapping> needs a <level> that names a log4net level known to the repository.");
-                continue;
+                problems.Add("LevelMapping: a <levelMapping> needs a <level> that names a log4net level known to the repository.");
             }
-            if (parser.TryLevel($"LevelMapping for {mapping.Level.Name}", mapping.LogFluxLevel, out var mapped))
+            else if (string.IsNullOrWhiteSpace(mapping.LogFluxLevel))
+            {
+                problems.Add($"LevelMapping for {mapping.Level.Name}: <logFluxLevel> is missing; use {LogFluxLevels.AcceptedForms}.");
+            }
+            else if (LogFluxLevels.TryParse(mapping.LogFluxLevel, out var mapped))
             {
                 result.Add(new(mapping.Level.Value, mapped));
             }
-            else if (OptionValueParser.IsUnset(mapping.LogFluxLevel))
+            else
             {
-                parser.Add($"LevelMapping for {mapping.Level.Name}: <logFluxLevel> is missing; use one of {LogFluxLevelNames.Accepted}.");
+                problems.Add($"LevelMapping for {mapping.Level.Name}: '{mapping.LogFluxLevel.Trim()}' is not a LogFlux level; expected {LogFluxLevels.AcceptedForms}.");
             }
         }
         return result;

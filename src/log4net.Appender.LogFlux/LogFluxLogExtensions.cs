@@ -1,6 +1,6 @@
-using log4net.Appender.LogFlux;
 using log4net.Appender.LogFlux.Helpers;
 using log4net.Core;
+using LogFlux.Sinks.Adapters;
 using static LogFlux.Sinks.Adapters.FrameworkEntryProperties;
 
 namespace log4net;
@@ -78,18 +78,18 @@ public static class LogFluxLogExtensions
     }
 
     /// <summary>
-    /// Starts a span. While it is open, events logged in the same flow carry its trace and span ids; disposing
-    /// it writes one INFO event that the LogFlux appender sends as a trace span.
+    /// Starts a span. While it is open, <see cref="System.Diagnostics.Activity.Current"/> carries its ids, so events
+    /// logged in the same flow carry its trace and span ids; disposing it writes one INFO event that the LogFlux
+    /// appender sends as a trace span.
     /// </summary>
     /// <param name="log">The logger the span is written to when it ends.</param>
     /// <param name="operation">Operation, e.g. <c>db.query</c>.</param>
     /// <param name="name">Human description, e.g. <c>SELECT * FROM users</c>.</param>
     /// <param name="attributes">Optional attributes (also visible as event properties).</param>
-    /// <returns>The span; dispose it (or call <see cref="LogFluxLogSpan.End"/>) to finish it.</returns>
-    public static LogFluxLogSpan StartSpan(this ILog log, string operation, string name,
+    /// <returns>The span; dispose it (or call <see cref="FrameworkSpan.End"/>) to finish it.</returns>
+    public static FrameworkSpan StartSpan(this ILog log, string operation, string name,
         IEnumerable<KeyValuePair<string, object?>>? attributes = null)
-        => LogFluxLogSpan.Start(log, operation ?? string.Empty, name ?? string.Empty, attributes);
-
+        => FrameworkSpan.Start(operation, name, (span, properties) => HelperEventWriter.Write(log, Level.Info, span.Message, [], properties), attributes);
 
     private static void Metric(ILog log, string name, double value, string kind, string? unit,
         IEnumerable<KeyValuePair<string, object?>>? attributes)

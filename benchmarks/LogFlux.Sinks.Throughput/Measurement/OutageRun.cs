@@ -42,7 +42,15 @@ internal static class OutageRun
         await control.WaitForEventsAsync(args.Events, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(90), sampler.Sample).ConfigureAwait(false);
         peer.Dispose();
         var stats = await control.WaitForEventsAsync(args.Events, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        var lf = peer.Stats;
+        LogFluxStats? lf;
+        try
+        {
+            lf = peer.Stats;
+        }
+        catch (ObjectDisposedException)
+        {
+            lf = null;
+        }
         long drops = lf?.EntriesDropped ?? 0;
 
         return new OutageResult

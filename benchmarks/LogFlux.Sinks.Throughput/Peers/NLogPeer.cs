@@ -48,10 +48,10 @@ internal sealed class NLogPeer : IPeer
         var lease = LogFluxClientRegistry.Acquire(options);
         var target = new LogFluxTarget("logflux")
         {
-            ApiKey = options.ApiKey,
-            CustomEndpointUrl = options.CustomEndpointUrl,
-            Source = options.Source,
-            Environment = options.Environment,
+            ApiKey = SampleEvent.ApiKey,
+            CustomEndpointUrl = endpoints.LogFluxUrl,
+            Source = SampleEvent.Application,
+            Environment = SampleEvent.Environment,
             KeyPersistence = "false",
             QueueSize = options.QueueSize.ToString(CultureInfo.InvariantCulture),
             QueueMaxBytes = options.QueueMaxBytes.ToString(CultureInfo.InvariantCulture),

@@ -37,8 +37,11 @@ internal sealed class ControlServer : IAsyncDisposable
     /// <summary>Stopwatch ticks when the last outage ended (receivers listening again).</summary>
     public long RestoredAt { get; private set; }
 
-    public void ClearMarks()
+    /// <summary>Forgets everything a previous child left behind (late arrivals, marks) before the next one starts.</summary>
+    public void PrepareForChild()
     {
+        _logFlux.Harvest();
+        _counter.Reset();
         _cpuAtReset = _cpuAtMark = TimeSpan.Zero;
         RestoredAt = 0;
     }

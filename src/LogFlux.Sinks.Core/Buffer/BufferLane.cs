@@ -1,4 +1,3 @@
-using System.Buffers;
 using LogFlux.Sinks.Pipeline;
 
 namespace LogFlux.Sinks.Buffer;
@@ -77,7 +76,7 @@ internal sealed class BufferLane : IDisposable
         {
             var name = Path.GetFileName(path);
             if (SegmentFormat.TryParseFileName(name, out var sequence)) found.Add((sequence, path));
-            else if (name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal)) OwnerOnlyFiles.TryDelete(path);
+            else if (name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal)) OwnerOnlyFiles.TryDelete(path); // left by a killed checkpoint write
         }
         found.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
 
@@ -193,7 +192,7 @@ internal sealed class BufferLane : IDisposable
                 default:
                     segment.Passed++;
                     _cursorOffset = reader.Position;
-                    if (Decrypt(reader, segment) is { } record)
+                    if (StoredRecord.TryOpen(_cipher, reader, Lane, segment.Sequence) is { } record)
                     {
                         var ticket = _window.Add(segment.Sequence, _cursorOffset, acknowledged: false);
                         if (segment.Recovered) _counters.Replayed++;
@@ -321,25 +320,6 @@ internal sealed class BufferLane : IDisposable
         return frames;
     }
 
-    private DecodedRecord? Decrypt(SegmentReader reader, BufferSegment segment)
-    {
-        var sealedRecord = reader.Sealed;
-        var plaintext = ArrayPool<byte>.Shared.Rent(sealedRecord.Length);
-        try
-        {
-            Span<byte> associated = stackalloc byte[SegmentFormat.AssociatedDataSize];
-            SegmentFormat.WriteAssociatedData(associated, Lane, segment.Sequence, reader.FrameOffset);
-            var length = sealedRecord.Length - SegmentFormat.TagSize;
-            if (!_cipher.TryOpen(reader.Nonce, sealedRecord, associated, plaintext)) return null;
-            if (!RecordPlaintext.TryRead(plaintext.AsSpan(0, length), out var type, out var level, out var timestamp, out var json)) return null;
-            return new DecodedRecord(type, level, timestamp, json.ToArray());
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(plaintext, clearArray: true);
-        }
-    }
-
     private BufferSegment? CursorSegment()
     {
         foreach (var segment in _segments)
@@ -444,6 +424,4 @@ internal sealed class BufferLane : IDisposable
         _readStream = null;
         _readSegment = null;
     }
-
-    private sealed record DecodedRecord(LogFluxEntryType Type, LogFluxLevel Level, DateTimeOffset Timestamp, byte[] Json);
 }

@@ -84,6 +84,7 @@ internal sealed class DurableBuffer : IDisposable
         WarnIfShared(directory, options.Diagnostics);
 
         var directoryLock = BufferDirectoryLock.Acquire(directory);
+        DeleteStaleTemporaryFiles(directory);
         BufferKey? key = null;
         RecordCipher? cipher = null;
         var lanes = new BufferLane[s_laneDirectories.Length];
@@ -309,6 +310,12 @@ internal sealed class DurableBuffer : IDisposable
         if (evicted == 0) return;
         _counters.Drop(BufferDropReasons.Evicted, evicted);
         _diagnostics?.Warn($"The durable buffer at {DirectoryPath} was over its bound of {_options.MaxBytes} bytes; {evicted} of its oldest records were evicted.");
+    }
+
+    /// <summary>Temporary files of an atomic write that a killed process left behind (the target file is intact).</summary>
+    private static void DeleteStaleTemporaryFiles(string directory)
+    {
+        foreach (var path in Directory.EnumerateFiles(directory, ".*.tmp")) OwnerOnlyFiles.TryDelete(path);
     }
 
     private static void WarnIfShared(string directory, SelfDiagnostics? diagnostics)

@@ -10,7 +10,7 @@ internal sealed class RateLimitPause
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(600);
 
     /// <summary>A server answering 429 with <c>Retry-After: 0</c> must not turn the senders into a busy loop.</summary>
-    public static readonly TimeSpan MinWait = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MinWait = TimeSpan.FromMilliseconds(100);
 
     private readonly TimeProvider _time;
     private long _untilTicks;

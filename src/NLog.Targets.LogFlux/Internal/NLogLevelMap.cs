@@ -32,37 +32,23 @@ internal sealed class NLogLevelMap
     /// </summary>
     public static NLogLevelMap? Parse(string? text, out string? error)
     {
-        error = null;
+        if (!LogFluxLevels.TryParseMapping(text, "NLog", out var pairs, out error)) return null;
         var map = new NLogLevelMap();
-        if (string.IsNullOrWhiteSpace(text)) return map;
-
-        foreach (var raw in text.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var (name, logFluxLevel) in pairs)
         {
-            var parts = raw.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2)
-            {
-                error = $"'{raw}' is not of the form NLogLevel=LogFluxLevel (e.g. Fatal=Emergency)";
-                return null;
-            }
-
             LogLevel nlogLevel;
             try
             {
-                nlogLevel = LogLevel.FromString(parts[0]);
+                nlogLevel = LogLevel.FromString(name);
             }
             catch (ArgumentException)
             {
-                error = $"'{parts[0]}' is not an NLog level (Trace, Debug, Info, Warn, Error, Fatal)";
+                error = $"'{name}' is not an NLog level (Trace, Debug, Info, Warn, Error, Fatal)";
                 return null;
             }
             if (nlogLevel == LogLevel.Off)
             {
                 error = "the Off level is never sent and cannot be mapped";
-                return null;
-            }
-            if (!OptionText.TryParseLevel(parts[1], out var logFluxLevel, out var levelError))
-            {
-                error = $"'{parts[1]}': {levelError}";
                 return null;
             }
             map._levels[nlogLevel.Ordinal] = logFluxLevel;

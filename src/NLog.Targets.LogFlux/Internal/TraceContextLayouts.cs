@@ -1,3 +1,4 @@
+using LogFlux.Sinks;
 using NLog.Layouts;
 
 namespace NLog.Targets.LogFlux.Internal;
@@ -10,10 +11,10 @@ namespace NLog.Targets.LogFlux.Internal;
 internal static class TraceContextLayouts
 {
     public static Layout CreateTraceId() => Layout.FromMethod(
-        static e => LogFluxNLogSpan.TryGetCurrentIds(out var traceId, out _) ? traceId : string.Empty,
+        static e => LogFluxTraceContext.TryGetCurrent(out var traceId, out _) ? traceId : string.Empty,
         LayoutRenderOptions.None);
 
     public static Layout CreateSpanId() => Layout.FromMethod(
-        static e => LogFluxNLogSpan.TryGetCurrentIds(out _, out var spanId) ? spanId : string.Empty,
+        static e => LogFluxTraceContext.TryGetCurrent(out _, out var spanId) ? spanId : string.Empty,
         LayoutRenderOptions.None);
 }

@@ -38,7 +38,7 @@ internal sealed class WebService : IAsyncDisposable
         if (configure is not null) app.UseLogFlux();
         map(app);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new WebService(app, address.TrimEnd('/'));
     }
 

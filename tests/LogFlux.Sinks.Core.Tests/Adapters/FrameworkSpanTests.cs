@@ -11,7 +11,11 @@ public class FrameworkSpanTests
     private void Write(FrameworkSpan span, IReadOnlyList<KeyValuePair<string, object?>> properties) => _written.Add((span, properties));
 
     [SetUp]
-    public void ClearActivity() => Activity.Current = null;
+    public void Reset()
+    {
+        Activity.Current = null;
+        _written.Clear();
+    }
 
     [Test]
     public void RootSpanIsCurrentActivityWhileRunningAndRestoredAfter()

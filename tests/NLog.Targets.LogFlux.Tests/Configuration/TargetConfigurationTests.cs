@@ -62,9 +62,9 @@ public sealed class TargetConfigurationTests
 
         var ex = Assert.Throws<NLogConfigurationException>(() => h.Load(h.Config("batchSize='lots' shutdownTimeout='soon'", nlogAttributes: "throwConfigExceptions='true'")));
 
-        Assert.That(ex!.Message, Does.Contain("BatchSize='lots'"));
+        Assert.That(ex!.Message, Does.Contain("BatchSize: 'lots'"));
         Assert.That(ex.Message, Does.Contain("whole number"));
-        Assert.That(ex.Message, Does.Contain("ShutdownTimeout='soon'"));
+        Assert.That(ex.Message, Does.Contain("ShutdownTimeout: 'soon'"));
     }
 
     [Test]
@@ -97,7 +97,7 @@ public sealed class TargetConfigurationTests
 
         Assert.DoesNotThrow(() => factory.GetLogger("Shop").Info("still running"));
 
-        Assert.That(h.InternalLog, Does.Contain("SampleRate='often'"));
+        Assert.That(h.InternalLog, Does.Contain("SampleRate: 'often'"));
         Assert.That(h.Received, Is.Empty);
     }
 

@@ -44,39 +44,20 @@ internal sealed class LevelMapping
     public static bool TryParse(string? text, out LevelMapping mapping, out string? error)
     {
         mapping = Default;
-        error = null;
-        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!LogFluxLevels.TryParseMapping(text, "Serilog", out var pairs, out error)) return false;
+        if (pairs.Count == 0) return true;
 
         var map = (LogFluxLevel[])Default._map.Clone();
-        foreach (var item in text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var (from, to) in pairs)
         {
-            var parts = item.Split('=', StringSplitOptions.TrimEntries);
-            if (parts.Length != 2
-                || !Enum.TryParse<LogEventLevel>(parts[0], ignoreCase: true, out var from)
-                || !Enum.IsDefined(from)
-                || int.TryParse(parts[0], out _))
+            if (int.TryParse(from, out _) || !Enum.TryParse<LogEventLevel>(from, ignoreCase: true, out var level) || !Enum.IsDefined(level))
             {
-                error = $"'{item}' does not start with a Serilog level (Verbose, Debug, Information, Warning, Error, Fatal)";
+                error = $"'{from}' is not a Serilog level (Verbose, Debug, Information, Warning, Error, Fatal)";
                 return false;
             }
-            if (!TryParseLogFluxLevel(parts[1], out var to))
-            {
-                error = $"'{item}' does not name a LogFlux level (Emergency, Alert, Critical, Error, Warning, Notice, Info, Debug or 1-8)";
-                return false;
-            }
-            map[(int)from] = to;
+            map[(int)level] = to;
         }
         mapping = new LevelMapping(map);
         return true;
-    }
-
-    private static bool TryParseLogFluxLevel(string text, out LogFluxLevel level)
-    {
-        if (int.TryParse(text, out var number))
-        {
-            level = (LogFluxLevel)number;
-            return number is >= 1 and <= 8;
-        }
-        return Enum.TryParse(text, ignoreCase: true, out level) && Enum.IsDefined(level);
     }
 }

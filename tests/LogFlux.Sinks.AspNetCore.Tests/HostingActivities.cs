@@ -1,12 +1,13 @@
 using System.Diagnostics;
 
-namespace LogFlux.Sinks.AspNetCore.Tests.Support;
+// No namespace: an NUnit set-up fixture applies to the tests of its namespace, here all of them.
 
 /// <summary>
 /// Makes ASP.NET Core create its request activity (<c>Microsoft.AspNetCore.Hosting.HttpRequestIn</c>) in every
 /// test host, as it does in an application with logging or OpenTelemetry enabled.
 /// </summary>
 [SetUpFixture]
+#pragma warning disable CA1050 // a set-up fixture for the whole assembly must be outside any namespace
 public sealed class HostingActivities
 {
     private ActivityListener? _listener;
@@ -25,3 +26,4 @@ public sealed class HostingActivities
     [OneTimeTearDown]
     public void Stop() => _listener?.Dispose();
 }
+#pragma warning restore CA1050

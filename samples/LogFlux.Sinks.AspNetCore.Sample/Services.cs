@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LogFlux.Sinks.AspNetCore.Sample;
+
+/// <summary>The two services of the sample, each on 127.0.0.1 and a free port.</summary>
+internal static class Services
+{
+    public static async Task<WebApplication> StartInventoryAsync(LogFluxClient client)
+    {
+        var builder = CreateBuilder();
+        builder.Services.AddLogFlux(o => o.Client = client);
+        var app = builder.Build();
+        app.UseLogFlux();
+        app.MapGet("/stock/{sku}", (string sku) =>
+        {
+            client.Info($"Stock lookup for {sku}");
+            return Results.Text("3 in stock");
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    public static async Task<WebApplication> StartCheckoutAsync(LogFluxClient client, string inventoryUrl)
+    {
+        var builder = CreateBuilder();
+        builder.Services.AddLogFlux(o => o.Client = client);
+        builder.Services.AddHttpClient("inventory", c => c.BaseAddress = new Uri(inventoryUrl)).AddLogFluxPropagation();
+        var app = builder.Build();
+        app.UseLogFlux();
+        app.MapGet("/checkout/{cart}", async (string cart, IHttpClientFactory factory) =>
+        {
+            client.Info($"Checking out {cart}");
+            var stock = await factory.CreateClient("inventory").GetStringAsync("/stock/sku-42");
+            using (var span = client.StartSpan("db.query", "INSERT INTO orders"))
+            {
+                span.SetAttribute("db.system", "postgresql");
+            }
+            return Results.Text($"order placed ({stock})");
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    private static WebApplicationBuilder CreateBuilder()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        return builder;
+    }
+}
