@@ -2,7 +2,10 @@ using BenchmarkDotNet.Running;
 using LogFlux.Sinks.Benchmarks;
 
 // Examples:
-//   dotnet run -c Release -- --filter '*'            every benchmark (a few minutes)
-//   dotnet run -c Release -- --filter '*Stage*'      the per-stage costs only
-//   dotnet run -c Release -- --filter '*Capture*'    the adapter capture costs only
-BenchmarkSwitcher.FromAssembly(typeof(ModestConfig).Assembly).Run(args, new ModestConfig());
+//   dotnet run -c Release -- --filter '*'                    every benchmark (a few minutes)
+//   dotnet run -c Release -- --filter '*Stage*'              the per-stage costs only
+//   dotnet run -c Release -- --filter '*Capture*'            the adapter capture costs only
+//   ... --in-process                                         run in this process (no generated project to build)
+bool inProcess = args.Contains("--in-process");
+var rest = args.Where(a => a != "--in-process").ToArray();
+BenchmarkSwitcher.FromAssembly(typeof(ModestConfig).Assembly).Run(rest, new ModestConfig(inProcess));

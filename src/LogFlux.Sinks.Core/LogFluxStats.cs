@@ -105,6 +105,27 @@ public sealed class LogFluxStats
     /// <summary>True once the client is closed.</summary>
     public bool IsClosed { get; internal init; }
 
+    /// <summary>True when entries go through the durable buffer (<see cref="LogFluxOptions.BufferPath"/> set and the directory usable).</summary>
+    public bool BufferEnabled { get; internal init; }
+
+    /// <summary>Bytes of the durable buffer's files (0 without a buffer).</summary>
+    public long BufferBytes { get; internal init; }
+
+    /// <summary>The durable buffer's byte bound (<see cref="LogFluxOptions.BufferMaxBytes"/>; 0 without a buffer).</summary>
+    public long BufferCapacityBytes { get; internal init; }
+
+    /// <summary>Entries in the durable buffer not yet acknowledged: waiting or being sent.</summary>
+    public long BufferedEntries { get; internal init; }
+
+    /// <summary>Unacknowledged entries found in the durable buffer when the client started (left by an earlier run).</summary>
+    public long BufferRecovered { get; internal init; }
+
+    /// <summary>
+    /// Entries of an earlier run handed out again from the durable buffer. They count in <see cref="EntriesSent"/>
+    /// when delivered, not in <see cref="EntriesQueued"/>, and the server may have seen some of them before.
+    /// </summary>
+    public long BufferReplayed { get; internal init; }
+
     /// <summary>A one-line summary for logs and debugging.</summary>
     /// <returns>The summary.</returns>
     public override string ToString()
@@ -132,6 +153,7 @@ public sealed class LogFluxStats
         if (RateLimitedUntil is { } until) text.Append(c, $" rate_limited_until={until:O}");
         if (QuotaBlockedCategories.Count > 0) text.Append(" quota_blocked=").Append(string.Join(",", QuotaBlockedCategories));
         if (EntriesResentAfterAmbiguousFailure > 0) text.Append(c, $" resent_after_ambiguous_failure={EntriesResentAfterAmbiguousFailure}");
+        if (BufferEnabled) text.Append(c, $" buffer={BufferedEntries} entries ({BufferBytes}/{BufferCapacityBytes} B) recovered={BufferRecovered} replayed={BufferReplayed}");
         if (IsClosed) text.Append(" closed");
         return text.ToString();
     }

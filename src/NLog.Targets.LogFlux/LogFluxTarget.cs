@@ -28,10 +28,9 @@ public sealed partial class LogFluxTarget : TargetWithContext
     private NLogLevelMap _levels = new();
     private TimeSpan _flushTimeout = TimeSpan.FromSeconds(10);
     private IJsonConverter? _json;
-    private long _droppedWithoutClient;
-    private int _noClientReported;
+    private static readonly DiagnosticOnceFilter s_diagnostics = new();
+    private readonly NoClientDrops _noClient = new();
     private EventHandler<LogFluxDiagnostic>? _diagnosticHandler;
-    private LogFluxDiagnostic? _lastDiagnostic;
     private string _description = "LogFlux target";
 
     /// <summary>Creates the target with its defaults (message layout <c>${message}</c>, event and scope properties included).</summary>
@@ -50,7 +49,7 @@ public sealed partial class LogFluxTarget : TargetWithContext
     }
 
     /// <summary>Events dropped because the target had no client (no API key and no <c>LogFlux.Init</c>); reason <c>no_client</c>.</summary>
-    public long DroppedWithoutClient => Interlocked.Read(ref _droppedWithoutClient);
+    public long DroppedWithoutClient => _noClient.Count;
 
     /// <summary>The client's counters (queued, sent, dropped by reason, ...), or null while the target has no client.</summary>
     /// <returns>A snapshot of the statistics.</returns>
@@ -76,7 +75,7 @@ public sealed partial class LogFluxTarget : TargetWithContext
         options.DiagnosticListener = ForwardDiagnostic;
         _levels = levels!;
         _json = TryResolveJsonConverter();
-        Interlocked.Exchange(ref _noClientReported, 0);
+        _noClient.Rearm();
 
         try
         {
@@ -87,7 +86,7 @@ public sealed partial class LogFluxTarget : TargetWithContext
             if (string.IsNullOrWhiteSpace(options.ApiKey))
             {
                 _usesDefaultClient = true;
-                var ignored = LogFluxOptionText.OptionNames.Where(options.IsExplicitlySet).ToList();
+                var ignored = LogFluxOptionText.ExplicitSettingsBesidesApiKey(options);
                 if (ignored.Count > 0)
                 {
                     InternalLogger.Warn(
@@ -121,8 +120,7 @@ public sealed partial class LogFluxTarget : TargetWithContext
             var client = CurrentClient();
             if (client is null)
             {
-                Interlocked.Increment(ref _droppedWithoutClient);
-                ReportNoClientOnce();
+                if (_noClient.Add()) ReportNoClient();
                 return;
             }
 
@@ -209,9 +207,7 @@ public sealed partial class LogFluxTarget : TargetWithContext
 
     private void ForwardDiagnostic(LogFluxDiagnostic diagnostic)
     {
-        // The client hands the same diagnostic to its options' listener and to its event subscribers.
-        if (ReferenceEquals(Interlocked.Exchange(ref _lastDiagnostic, diagnostic), diagnostic)) return;
-        InternalLoggerBridge.Write(_description, diagnostic);
+        if (s_diagnostics.TryClaim(diagnostic)) InternalLoggerBridge.Write(_description, diagnostic);
     }
 
     private LogFluxClient? CurrentClient()
@@ -232,16 +228,10 @@ public sealed partial class LogFluxTarget : TargetWithContext
         }
     }
 
-    private void ReportNoClientOnce()
-    {
-        if (Interlocked.Exchange(ref _noClientReported, 1) == 0)
-        {
-            InternalLogger.Warn(
-                "{0}: no API key is configured (apiKey setting or LOGFLUX_API_KEY) and LogFlux.Init was not called; events are dropped and counted (reason {1}).",
-                this,
-                DropReasons.NoClient);
-        }
-    }
+    private void ReportNoClient() => InternalLogger.Warn(
+        "{0}: no API key is configured (apiKey setting or LOGFLUX_API_KEY) and LogFlux.Init was not called; events are dropped and counted (reason {1}).",
+        this,
+        DropReasons.NoClient);
 
     private static void Enqueue(LogFluxClient client, LogFluxEntry entry, bool hasTraceContext)
     {

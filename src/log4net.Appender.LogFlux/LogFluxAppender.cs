@@ -4,6 +4,7 @@ using log4net.Appender.LogFlux.Mapping;
 using log4net.Core;
 using log4net.Util;
 using LogFlux.Sinks;
+using LogFlux.Sinks.Adapters;
 
 namespace log4net.Appender.LogFlux;
 
@@ -28,11 +29,10 @@ public sealed partial class LogFluxAppender : AppenderSkeleton
     private volatile bool _closed;
     private TimeSpan _shutdownTimeout = TimeSpan.FromSeconds(10);
     private long _nextDefaultClientAttempt;
-    private long _noClientDrops;
-    private int _noClientReported;
+    private readonly NoClientDrops _noClient = new();
 
     /// <summary>Events dropped because the appender had no client (no API key and no <c>LogFlux.Init</c>, or invalid configuration).</summary>
-    public long NoClientDropCount => Interlocked.Read(ref _noClientDrops);
+    public long NoClientDropCount => _noClient.Count;
 
     /// <summary>True when the appender has a LogFlux client and sends events.</summary>
     public bool IsActive => Volatile.Read(ref _state) is not null;
@@ -129,11 +129,11 @@ public sealed partial class LogFluxAppender : AppenderSkeleton
         _converter = new LoggingEventConverter(levels, includeLocation);
         _shutdownTimeout = options.ShutdownTimeout;
         _closed = false;
-        _noClientReported = 0;
+        _noClient.Rearm();
         if (string.IsNullOrWhiteSpace(options.ApiKey))
         {
             _usesDefaultClient = true;
-            if (!TryUseDefaultClient()) ReportNoClientOnce();
+            if (!TryUseDefaultClient() && _noClient.ClaimReport()) ReportNoClient();
             return;
         }
 
@@ -259,13 +259,12 @@ public sealed partial class LogFluxAppender : AppenderSkeleton
 
     private void CountNoClientDrop()
     {
-        Interlocked.Increment(ref _noClientDrops);
-        if (_usesDefaultClient) ReportNoClientOnce();
+        // Without the default client the reason (a configuration problem) was already reported.
+        if (_noClient.Add() && _usesDefaultClient) ReportNoClient();
     }
 
-    private void ReportNoClientOnce()
+    private void ReportNoClient()
     {
-        if (Interlocked.Exchange(ref _noClientReported, 1) != 0) return;
         LogLog.Warn(typeof(LogFluxAppender),
             $"LogFluxAppender [{Name}]: no API key is configured (apiKey, LOGFLUX_API_KEY) and LogFlux.Init has not set up a client; " +
             $"events are dropped ({DropReasons.NoClient}) and counted in NoClientDropCount.");
@@ -277,7 +276,7 @@ public sealed partial class LogFluxAppender : AppenderSkeleton
         {
             LogLog.Error(typeof(LogFluxAppender), $"LogFluxAppender [{Name}]: invalid configuration: {problem}");
         }
-        Interlocked.Exchange(ref _noClientReported, 1);
+        _noClient.ClaimReport();
         ErrorHandler.Error($"LogFluxAppender [{Name}] is inactive because of {problems.Count} configuration problem(s): {string.Join(" ", problems)} Events are dropped and counted in NoClientDropCount.");
     }
 

@@ -54,6 +54,15 @@ public static partial class LogFluxOptionText
     public static IReadOnlyList<string> OptionNames { get; } = Slots.Select(s => s.Name).ToArray();
 
     /// <summary>
+    /// The options other than the API key that were set explicitly, e.g. to name the settings that do not apply
+    /// when an adapter without an API key uses the client of <c>LogFlux.Init</c>.
+    /// </summary>
+    /// <param name="options">The options.</param>
+    /// <returns>Property names in declaration order.</returns>
+    public static IReadOnlyList<string> ExplicitSettingsBesidesApiKey(LogFluxOptions options)
+        => OptionNames.Where(n => n != nameof(LogFluxOptions.ApiKey) && options.IsExplicitlySet(n)).ToList();
+
+    /// <summary>
     /// Parses <paramref name="text"/> for the option named <paramref name="optionName"/> and sets it (which marks it
     /// explicitly set). Null, empty or white-space text leaves the option unset, so the <c>LOGFLUX_*</c>
     /// environment or the default applies. Never throws.

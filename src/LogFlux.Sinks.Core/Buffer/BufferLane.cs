@@ -130,6 +130,9 @@ internal sealed class BufferLane : IDisposable
 
     public bool HasSegments => _segments.Count > 0;
 
+    /// <summary>True when the oldest segment was found at open (its records were written by an earlier run).</summary>
+    public bool OldestIsRecovered => _segments.Count > 0 && _segments[0].Recovered;
+
     /// <summary>Deletes the oldest segment; returns how many of its records had not been handed out.</summary>
     public int EvictOldest()
     {

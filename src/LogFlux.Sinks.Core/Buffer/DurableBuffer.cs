@@ -140,7 +140,10 @@ internal sealed class DurableBuffer : IDisposable
                         _counters.Drop(BufferDropReasons.Evicted, evicted);
                         return Refuse(BufferDropReasons.Full, evicted);
                     }
-                    evicted += victim.EvictOldest();
+                    var recovered = victim.OldestIsRecovered;
+                    var unread = victim.EvictOldest();
+                    evicted += unread;
+                    ReportEvicted(victim.Lane, unread, recovered);
                 }
                 _counters.Drop(BufferDropReasons.Evicted, evicted);
 
@@ -283,6 +286,19 @@ internal sealed class DurableBuffer : IDisposable
     {
         _counters.Refused++;
         return new BufferAppendResult(false, evicted, reason);
+    }
+
+    private void ReportEvicted(int lane, int unread, bool recovered)
+    {
+        if (unread <= 0 || _options.OnUnreadEvicted is not { } report) return;
+        try
+        {
+            report(lane, unread, recovered);
+        }
+        catch (Exception ex)
+        {
+            _diagnostics?.Warn("The durable buffer's eviction callback threw; the count is kept in its stats.", ex);
+        }
     }
 
     private long TotalBytes()

@@ -31,4 +31,11 @@ internal sealed class DurableBufferOptions
 
     /// <summary>Called (under the buffer's lock, keep it short) for every loss, with a <see cref="BufferDropReasons"/> value and a count.</summary>
     public Action<string, long>? OnDrop { get; init; }
+
+    /// <summary>
+    /// Called (under the buffer's lock) when an append evicts a segment that still held records not handed out:
+    /// the stream (0 = high … 2 = low), how many such records, and whether the segment was written by an earlier
+    /// run. Those records are the oldest not yet handed out in that stream. Also counted through <see cref="OnDrop"/>.
+    /// </summary>
+    public Action<int, int, bool>? OnUnreadEvicted { get; init; }
 }

@@ -21,4 +21,6 @@ public static class DropReasons
     public const string Closed = "closed";
     /// <summary>An adapter had no client to send to (no API key and no <c>LogFlux.Init</c>).</summary>
     public const string NoClient = "no_client";
+    /// <summary>A record of the durable buffer (<c>LogFluxOptions.BufferPath</c>) was torn or failed its integrity check and was skipped.</summary>
+    public const string BufferCorrupt = "buffer_corrupt";
 }

@@ -50,8 +50,16 @@ internal sealed class FlushTracker
         }
     }
 
+    /// <summary>Settles one entry; entries numbered 0 (replayed from an earlier run) belong to no flush.</summary>
     public void Settled(PendingEntry entry)
     {
+        if (entry.Sequence > 0) SettledSequence(entry.Sequence);
+    }
+
+    /// <summary>Settles the entry numbered <paramref name="sequence"/> (an entry lost inside the durable buffer).</summary>
+    public void SettledSequence(long sequence)
+    {
+        if (sequence <= 0) return;
         lock (_gate)
         {
             _settled++;
@@ -59,7 +67,7 @@ internal sealed class FlushTracker
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
                 var waiter = _waiters[i];
-                if (entry.Sequence <= waiter.Mark && --waiter.Open == 0) Complete(i, waiter);
+                if (sequence <= waiter.Mark && --waiter.Open == 0) Complete(i, waiter);
             }
         }
     }
@@ -67,16 +75,22 @@ internal sealed class FlushTracker
     public void Settled(IReadOnlyList<PendingEntry> entries)
     {
         if (entries.Count == 0) return;
+        var numbered = 0;
+        foreach (var entry in entries)
+        {
+            if (entry.Sequence > 0) numbered++;
+        }
+        if (numbered == 0) return;
         lock (_gate)
         {
-            _settled += entries.Count;
+            _settled += numbered;
             if (_waiters.Count == 0) return;
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
                 var waiter = _waiters[i];
                 foreach (var entry in entries)
                 {
-                    if (entry.Sequence <= waiter.Mark) waiter.Open--;
+                    if (entry.Sequence > 0 && entry.Sequence <= waiter.Mark) waiter.Open--;
                 }
                 if (waiter.Open <= 0) Complete(i, waiter);
             }

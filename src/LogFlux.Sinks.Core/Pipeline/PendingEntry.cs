@@ -1,3 +1,5 @@
+using LogFlux.Sinks.Buffer;
+
 namespace LogFlux.Sinks.Pipeline;
 
 /// <summary>
@@ -39,6 +41,9 @@ internal sealed class PendingEntry
 
     /// <summary>Sequence number assigned at enqueue; flush waits for every number up to a mark.</summary>
     public long Sequence { get; set; }
+
+    /// <summary>The durable-buffer record this entry was read from (acknowledge it once settled), or null for a memory entry.</summary>
+    public BufferedRecord? Record { get; init; }
 
     /// <summary><see cref="TimeProvider.GetTimestamp"/> at enqueue; the flush interval counts from here.</summary>
     public long EnqueuedAt { get; set; }

@@ -1,3 +1,5 @@
+using LogFlux.Sinks.Protocol;
+
 namespace LogFlux.Sinks.Pipeline;
 
 internal sealed partial class SendPipeline
@@ -30,6 +32,7 @@ internal sealed partial class SendPipeline
             }
 
             entry.EnqueuedAt = _time.GetTimestamp();
+            if (_store is not null && TryStore(entry, out var stored)) return stored;
             var depth = _queue.TryReserve(entry);
             if (depth == 0)
             {
@@ -53,6 +56,62 @@ internal sealed partial class SendPipeline
         }
     }
 
+    /// <summary>
+    /// Appends the entry to the durable buffer. Returns false when the entry should take the memory path instead:
+    /// the buffer is unavailable, or the entry is invalid or too large and is left to the encoder to reject or
+    /// truncate. <paramref name="accepted"/> tells whether a stored entry was accepted (false: the buffer is full).
+    /// </summary>
+    private bool TryStore(PendingEntry entry, out bool accepted)
+    {
+        accepted = false;
+        var json = entry.Json;
+        if (json is null)
+        {
+            if (entry.Entry is not { } model || EntryValidator.Validate(model) is not null) return false;
+            try
+            {
+                json = _serialize(model);
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
+        if (json.Length == 0 || json.Length > EntryValidator.MaxEntryJsonBytes) return false;
+
+        var depth = _store!.TryAppend(entry, json, _flush);
+        if (depth == DurableEntryStore.Unavailable) return false;
+        if (depth == DurableEntryStore.Full)
+        {
+            _drops.Count(DropReasons.QueueOverflow);
+            _wake.SetIfWaiting();
+            return true;
+        }
+        accepted = true;
+        var ready = ReadyThreshold;
+        if (depth == 1 || depth % ready == 0) _wake.SetIfWaiting();
+        return true;
+    }
+
+    /// <summary>Entries waiting to be taken by a sender: in memory and in the durable buffer.</summary>
+    private long Waiting => _queue.Count + (_store?.Waiting ?? 0);
+
+    /// <summary>The enqueue timestamp of the oldest waiting entry, memory or buffer.</summary>
+    private long? OldestWaitingSince()
+    {
+        var oldest = _queue.OldestEnqueuedAt();
+        if (_store?.OldestEnqueuedAt() is { } stored && (oldest is null || stored < oldest)) oldest = stored;
+        return oldest;
+    }
+
+    private void OnStoreLost(string reason, int count, IReadOnlyList<long> sequences)
+    {
+        if (count <= 0) return;
+        _counters.AddDroppedAfterQueued(count);
+        _drops.Count(reason, count);
+        foreach (var sequence in sequences) _flush.SettledSequence(sequence);
+    }
+
     /// <summary>Queue length at which a full batch is waiting.</summary>
     private int ReadyThreshold => Math.Min(Volatile.Read(ref _effectiveBatchSize), _queue.Capacity);
 
@@ -65,6 +124,7 @@ internal sealed partial class SendPipeline
     {
         _counters.AddSent(entries.Count, bytes, _time.GetUtcNow());
         _counters.AddInFlight(-entries.Count);
+        _store?.Acknowledge(entries);
         _flush.Settled(entries);
         entries.Clear();
     }
@@ -75,6 +135,7 @@ internal sealed partial class SendPipeline
         _counters.AddDroppedAfterQueued(entries.Count);
         if (inFlight) _counters.AddInFlight(-entries.Count);
         _drops.Count(reason, entries.Count);
+        _store?.Acknowledge(entries);
         _flush.Settled(entries);
         entries.Clear();
     }
@@ -84,6 +145,7 @@ internal sealed partial class SendPipeline
         _counters.AddDroppedAfterQueued(1);
         if (inFlight) _counters.AddInFlight(-1);
         _drops.Count(reason);
+        _store?.Acknowledge(entry);
         _flush.Settled(entry);
     }
 }

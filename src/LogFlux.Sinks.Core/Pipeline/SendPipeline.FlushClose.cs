@@ -7,6 +7,7 @@ internal sealed partial class SendPipeline
 
     private readonly object _closeGate = new();
     private Task<bool>? _closeTask;
+    private long _keptInBuffer;
 
     /// <summary>
     /// Sends what is queued now and waits until every entry accepted before the call is settled (sent or
@@ -58,6 +59,17 @@ internal sealed partial class SendPipeline
         }
     }
 
+    /// <summary>Closes the durable buffer; returns how many entries it keeps for the next run.</summary>
+    private long CloseStore()
+    {
+        if (_store is null) return 0;
+        var kept = _store.Waiting + Interlocked.Read(ref _keptInBuffer);
+        _store.Dispose();
+        if (kept > 0)
+            _diagnostics.Warn($"{kept} entries were not delivered before the client closed; they stay in the durable buffer at {_store.DirectoryPath} and are sent by the next run that uses it.");
+        return kept;
+    }
+
     private async Task<bool> CloseCoreAsync(TimeSpan timeout)
     {
         try
@@ -83,9 +95,10 @@ internal sealed partial class SendPipeline
                 _diagnostics.Warn($"{lost} entries were still queued when the shutdown budget of {timeout.TotalSeconds:0.#} s ran out; they are dropped.");
                 SettleDropped(leftovers, DropReasons.Closed, inFlight: false);
             }
+            var kept = CloseStore();
             _drops.ReportIfDue(force: true);
             _metrics.Dispose();
-            return flushed && lost == 0;
+            return flushed && lost == 0 && kept == 0;
         }
         catch (Exception ex)
         {

@@ -67,10 +67,11 @@ internal sealed partial class SendPipeline
             {
                 if (_pause.IsPaused) return false;
                 TimeSpan? wait = null;
-                if (_queue.Count > 0)
+                var waiting = Waiting;
+                if (waiting > 0)
                 {
-                    if (SendNow || _queue.Count >= ReadyThreshold || UnderBytePressure) return true;
-                    var oldest = _queue.OldestEnqueuedAt();
+                    if (SendNow || waiting >= ReadyThreshold || UnderBytePressure) return true;
+                    var oldest = OldestWaitingSince();
                     var age = oldest is { } at ? _time.GetElapsedTime(at) : TimeSpan.Zero;
                     if (age >= _settings.FlushInterval) return true;
                     // With no entry visible yet (reserved, not yet published), a full interval bounds the wait.
@@ -91,7 +92,9 @@ internal sealed partial class SendPipeline
         var maxCount = EffectiveBatchSize(session);
         var maxRequest = session.Limits.MaxRequestSize;
         var maxBytes = maxRequest > 0 ? Math.Max(1, maxRequest - RequestOverheadBytes) : long.MaxValue;
-        var batch = new List<PendingEntry>(Math.Clamp(_queue.Count, 1, maxCount));
+        var batch = new List<PendingEntry>((int)Math.Clamp(Waiting, 1, maxCount));
+        _store?.Take(maxCount, batch);
+        // Buffer entries go first; the encoder defers what does not fit under the request size.
         _queue.Take(maxCount, maxBytes, static e => (long)e.EstimatedBytes + PartOverheadBytes, batch);
         _counters.AddInFlight(batch.Count);
 

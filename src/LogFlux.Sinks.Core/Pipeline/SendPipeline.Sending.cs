@@ -25,22 +25,47 @@ internal sealed partial class SendPipeline
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            // Shutdown deadline: what this sender still holds is lost.
-            DropHeld(current, parts, _pause.IsPaused ? DropReasons.RateLimitBackoff : DropReasons.Closed);
+            // Shutdown deadline: what this sender still holds is lost, except what the durable buffer keeps for the next run.
+            DropHeld(current, parts, _pause.IsPaused ? DropReasons.RateLimitBackoff : DropReasons.Closed, keepBuffered: true);
         }
         catch (Exception ex)
         {
             _diagnostics.Error("Sending a batch failed unexpectedly; its entries are dropped.", ex);
             RecordFailure($"internal error: {ex.GetType().Name}");
-            DropHeld(current, parts, DropReasons.SendError);
+            DropHeld(current, parts, DropReasons.SendError, keepBuffered: false);
         }
     }
 
-    private void DropHeld(List<PendingEntry>? current, Stack<List<PendingEntry>> parts, string reason)
+    private void DropHeld(List<PendingEntry>? current, Stack<List<PendingEntry>> parts, string reason, bool keepBuffered)
     {
-        if (current is not null) SettleDropped(current, reason, inFlight: true);
-        while (parts.TryPop(out var part)) SettleDropped(part, reason, inFlight: true);
+        if (current is not null) DropOrKeep(current, reason, keepBuffered);
+        while (parts.TryPop(out var part)) DropOrKeep(part, reason, keepBuffered);
     }
+
+    private void DropOrKeep(List<PendingEntry> entries, string reason, bool keepBuffered)
+    {
+        if (keepBuffered && _store is not null) KeepBuffered(entries);
+        SettleDropped(entries, reason, inFlight: true);
+    }
+
+    /// <summary>
+    /// Takes the buffered entries out of <paramref name="entries"/> without acknowledging them: they stay in the
+    /// durable buffer and are sent by the next run.
+    /// </summary>
+    private void KeepBuffered(List<PendingEntry> entries)
+    {
+        var kept = entries.RemoveAll(static e => e.Record is not null);
+        if (kept == 0) return;
+        _counters.AddInFlight(-kept);
+        Interlocked.Add(ref _keptInBuffer, kept);
+    }
+
+    /// <summary>
+    /// With the durable buffer, a batch of buffered entries is not given up after the retries run out: it stays
+    /// in the buffer and is retried at the longest backoff until it is delivered or the client closes.
+    /// </summary>
+    private bool KeepsRetrying(List<PendingEntry> entries) =>
+        _store is not null && Volatile.Read(ref _closing) == 0 && entries.Exists(static e => e.Record is not null);
 
     /// <summary>
     /// Sends <paramref name="entries"/> until it is settled (the list is then empty) or split (its halves are pushed
@@ -144,9 +169,12 @@ internal sealed partial class SendPipeline
                     break;
 
                 case 0 or 500 or 502 or 503 or 504:
-                    if (retry < _settings.MaxRetries)
+                    var keepRetrying = retry >= _settings.MaxRetries && KeepsRetrying(entries);
+                    if (retry < _settings.MaxRetries || keepRetrying)
                     {
-                        retry++;
+                        if (keepRetrying && retry == _settings.MaxRetries)
+                            NoticeFailure($"Send failed after {retry} retries ({Describe(result)}); {entries.Count} entries stay in the durable buffer and are retried.");
+                        retry = Math.Min(retry + 1, int.MaxValue - 1);
                         _counters.AddRetry();
                         resendIsAmbiguous = result.IsNetworkError;
                         var delay = Backoff.Delay(retry, _settings.InitialDelay, _settings.MaxDelay, _settings.BackoffFactor, _jitter());
@@ -154,6 +182,8 @@ internal sealed partial class SendPipeline
                         await Task.Delay(delay, _time, token).ConfigureAwait(false);
                         continue;
                     }
+                    if (_store is not null && Volatile.Read(ref _closing) != 0) KeepBuffered(entries);
+                    if (entries.Count == 0) break;
                     NoticeFailure($"Send failed after {retry} retries ({Describe(result)}); {entries.Count} entries dropped.");
                     SettleDropped(entries, result.IsNetworkError ? DropReasons.NetworkError : DropReasons.SendError, inFlight: true);
                     break;

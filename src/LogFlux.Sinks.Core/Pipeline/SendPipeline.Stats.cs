@@ -16,6 +16,7 @@ internal sealed partial class SendPipeline
         {
             ReportInternalError(ex);
         }
+        var buffer = _store?.Stats;
         var rateLimit = _counters.RateLimit;
         var failure = _counters.LastFailure;
         return new LogFluxStats
@@ -35,7 +36,7 @@ internal sealed partial class SendPipeline
             KeySource = state.KeySource,
             ServerKeyFingerprint = state.ServerKeyFingerprint,
             LastHandshakeError = state.LastError is null ? null : Scrub(state.LastError),
-            QueueDepth = _queue.Count,
+            QueueDepth = Waiting,
             QueueBytes = _queue.Bytes,
             QueueCapacity = _queue.Capacity,
             QueueCapacityBytes = _queue.CapacityBytes,
@@ -49,6 +50,12 @@ internal sealed partial class SendPipeline
             RateLimitedUntil = _pause.Until,
             QuotaBlockedCategories = _quota.BlockedCategories(),
             IsClosed = IsClosed,
+            BufferEnabled = _store is not null,
+            BufferBytes = buffer?.Bytes ?? 0,
+            BufferCapacityBytes = buffer?.MaxBytes ?? 0,
+            BufferedEntries = buffer is { } b ? b.UnreadRecords + b.InFlightRecords : 0,
+            BufferReplayed = buffer?.ReplayedRecords ?? 0,
+            BufferRecovered = buffer?.RecoveredRecords ?? 0,
         };
     }
 }

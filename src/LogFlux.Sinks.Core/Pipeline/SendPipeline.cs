@@ -34,6 +34,8 @@ internal sealed partial class SendPipeline : IAsyncDisposable
     private readonly Task[] _workers;
     private readonly ITimer _dropReportTimer;
     private readonly PipelineMetrics _metrics;
+    private readonly DurableEntryStore? _store;
+    private readonly Func<LogFluxEntry, byte[]> _serialize;
 
     /// <summary>Creates the pipeline and starts its senders; returns at once (the handshake runs on the senders).</summary>
     /// <param name="options">Queue, batch, retry and diagnostics settings (out-of-range values fall back to defaults).</param>
@@ -44,7 +46,8 @@ internal sealed partial class SendPipeline : IAsyncDisposable
     /// <param name="jitter">Uniform samples in [0, 1) for backoff jitter; defaults to <see cref="Random.Shared"/>.</param>
     public SendPipeline(LogFluxOptions options, IIngestTransport transport, BatchEncoder encoder,
                         SelfDiagnostics diagnostics, TimeProvider timeProvider, Func<double>? jitter = null)
-        : this(options, transport, new BatchEncoderAdapter(encoder), diagnostics, timeProvider, jitter)
+        : this(options, transport, new BatchEncoderAdapter(encoder), diagnostics, timeProvider, jitter,
+               entry => EntryJsonWriter.ToUtf8(entry, encoder.Context))
     {
     }
 
@@ -55,8 +58,13 @@ internal sealed partial class SendPipeline : IAsyncDisposable
     /// <param name="diagnostics">Where problems and drop summaries are reported.</param>
     /// <param name="timeProvider">Clock for batching, backoff, pauses and deadlines.</param>
     /// <param name="jitter">Uniform samples in [0, 1) for backoff jitter; defaults to <see cref="Random.Shared"/>.</param>
+    /// <param name="serialize">
+    /// Turns an entry into the JSON stored in the durable buffer (with <see cref="LogFluxOptions.BufferPath"/> set);
+    /// defaults to <see cref="EntryJsonWriter.ToUtf8"/> with the options' global context.
+    /// </param>
     public SendPipeline(LogFluxOptions options, IIngestTransport transport, IBatchEncoder encoder,
-                        SelfDiagnostics diagnostics, TimeProvider timeProvider, Func<double>? jitter = null)
+                        SelfDiagnostics diagnostics, TimeProvider timeProvider, Func<double>? jitter = null,
+                        Func<LogFluxEntry, byte[]>? serialize = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _settings = PipelineSettings.From(options);
@@ -75,6 +83,10 @@ internal sealed partial class SendPipeline : IAsyncDisposable
         _effectiveBatchSize = _settings.BatchSize;
         ClientId = Interlocked.Increment(ref s_lastClientId).ToString(CultureInfo.InvariantCulture);
         _metrics = new PipelineMetrics(ClientId, GetStats, _drops);
+        var context = options.CreateGlobalContext();
+        _serialize = serialize ?? (entry => EntryJsonWriter.ToUtf8(entry, context));
+        if (!string.IsNullOrWhiteSpace(options.BufferPath))
+            _store = DurableEntryStore.TryOpen(options.BufferPath, options.BufferMaxBytes, _diagnostics, OnStoreLost);
 
         // The senders must not inherit the creator's AsyncLocal state (scopes, Activity.Current).
         var suppress = !ExecutionContext.IsFlowSuppressed();

@@ -185,6 +185,16 @@ public class LogFluxOptionTextTests
     }
 
     [Test]
+    public void ExplicitSettingsBesidesTheApiKeyAreListed()
+    {
+        var options = new LogFluxOptions { ApiKey = "", BatchSize = 10 };
+        LogFluxOptionText.TrySet(options, "flushInterval", "1s", out _);
+        options.ApplyEnvironmentDefaults(_ => "5");
+
+        Assert.That(LogFluxOptionText.ExplicitSettingsBesidesApiKey(options), Is.EqualTo(new[] { "BatchSize", "FlushInterval" }));
+    }
+
+    [Test]
     public void TheApiKeyIsSetTrimmedAndLeftToValidate()
     {
         var options = new LogFluxOptions();

@@ -48,20 +48,21 @@ public class SendPipelineResponseTests
         Assert.That(stats.LastSendError, Does.Contain("429"));
     }
 
-    [TestCase(null, 60)]
-    [TestCase(1000, 600)]
-    [TestCase(0, 1)]
-    public async Task A_429_waits_60_s_without_retry_after_at_most_600_s_and_at_least_1_s(int? retryAfterSeconds, int expectedSeconds)
+    [TestCase(null, 60_000)]
+    [TestCase(1000, 600_000)]
+    [TestCase(0, 100)]
+    public async Task A_429_waits_60_s_without_retry_after_at_most_600_s_and_at_least_100_ms(int? retryAfterSeconds, int expectedMilliseconds)
     {
+        var expected = TimeSpan.FromMilliseconds(expectedMilliseconds);
         await using var h = new PipelineHarness();
         h.Transport.Respond = Script(ScriptedTransport.Status(429, retryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null));
         h.Enqueue(1);
         var flush = h.StartFlush();
         await h.Transport.WaitForCallsAsync(1);
-        await h.Clock.WaitForTimerAsync(due => due == TimeSpan.FromSeconds(expectedSeconds), h.Transport.Calls[0].TimersBefore);
-        h.Clock.Advance(TimeSpan.FromSeconds(expectedSeconds));
+        await h.Clock.WaitForTimerAsync(due => due == expected, h.Transport.Calls[0].TimersBefore);
+        h.Clock.Advance(expected);
         Assert.That(await PipelineHarness.Within(flush), Is.True);
-        Assert.That(h.Transport.Calls[1].Time - h.Transport.Calls[0].Time, Is.EqualTo(TimeSpan.FromSeconds(expectedSeconds)));
+        Assert.That(h.Transport.Calls[1].Time - h.Transport.Calls[0].Time, Is.EqualTo(expected));
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using LogFlux.Sinks;
+using LogFlux.Sinks.Adapters;
 using Serilog.Debugging;
 using LogFluxGlobal = LogFlux.Sinks.LogFlux;
 
@@ -11,20 +12,6 @@ namespace Serilog.Sinks.LogFlux;
 /// </summary>
 internal sealed class ClientConnection : IDisposable, IAsyncDisposable
 {
-    private static readonly string[] OptionNames =
-    [
-        nameof(LogFluxOptions.Source), nameof(LogFluxOptions.Environment), nameof(LogFluxOptions.Release), nameof(LogFluxOptions.Node),
-        nameof(LogFluxOptions.LogGroup), nameof(LogFluxOptions.CustomEndpointUrl), nameof(LogFluxOptions.Zone), nameof(LogFluxOptions.QueueSize),
-        nameof(LogFluxOptions.QueueMaxBytes), nameof(LogFluxOptions.BatchSize), nameof(LogFluxOptions.FlushInterval), nameof(LogFluxOptions.WorkerCount),
-        nameof(LogFluxOptions.MaxRetries), nameof(LogFluxOptions.InitialDelay), nameof(LogFluxOptions.MaxDelay), nameof(LogFluxOptions.BackoffFactor),
-        nameof(LogFluxOptions.HttpTimeout), nameof(LogFluxOptions.Failsafe), nameof(LogFluxOptions.EnableCompression), nameof(LogFluxOptions.SampleRate),
-        nameof(LogFluxOptions.MaxBreadcrumbs), nameof(LogFluxOptions.MinimumBreadcrumbLevel), nameof(LogFluxOptions.Debug),
-        nameof(LogFluxOptions.KeyPersistence), nameof(LogFluxOptions.KeyPersistencePath), nameof(LogFluxOptions.KeyRotationDays),
-        nameof(LogFluxOptions.ServerKeyFingerprint), nameof(LogFluxOptions.ShutdownTimeout), nameof(LogFluxOptions.AllowInsecureTransport),
-        nameof(LogFluxOptions.ProxyAddress), nameof(LogFluxOptions.DiagnosticsInterval), nameof(LogFluxOptions.BufferPath),
-        nameof(LogFluxOptions.BufferMaxBytes),
-    ];
-
     private readonly bool _usesGlobalClient;
     private LogFluxClientLease? _lease;
     private int _reportedNoClient;
@@ -36,7 +23,7 @@ internal sealed class ClientConnection : IDisposable, IAsyncDisposable
         if (string.IsNullOrWhiteSpace(options.ApiKey))
         {
             _usesGlobalClient = true;
-            var ignored = OptionNames.Where(options.IsExplicitlySet).ToList();
+            var ignored = LogFluxOptionText.ExplicitSettingsBesidesApiKey(options);
             if (ignored.Count > 0)
             {
                 SelfLogForwarder.Configuration(

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using LogFlux.Sinks;
+using LogFlux.Sinks.Adapters;
 using Serilog.Debugging;
 
 namespace Serilog.Sinks.LogFlux;
@@ -10,11 +10,11 @@ namespace Serilog.Sinks.LogFlux;
 /// </summary>
 internal static class SelfLogForwarder
 {
-    private static readonly ConditionalWeakTable<LogFluxDiagnostic, object> s_written = new();
+    private static readonly DiagnosticOnceFilter s_once = new();
 
     public static void Forward(object? sender, LogFluxDiagnostic diagnostic)
     {
-        if (diagnostic is null || !s_written.TryAdd(diagnostic, s_written)) return;
+        if (!s_once.TryClaim(diagnostic)) return;
         SelfLog.WriteLine("{0}", diagnostic.ToString());
     }
 

@@ -1,0 +1,74 @@
+using LogFlux.Sinks;
+using NLog;
+using NLog.Config;
+using NLog.Targets.LogFlux;
+
+// Usage: LogFlux.Sinks.ChildProcess <core|nlog> <receiver-url> <count> [buffer-dir|-] [delay-ms] [prefix]
+// Logs <count> entries "<prefix>-<i>" (prefix defaults to child) and prints "wrote <i+1>" after each completed write. Exits without an
+// explicit flush or close for nlog (the framework's ProcessExit hook must deliver); core closes the client.
+if (args.Length < 3)
+{
+    Console.Error.WriteLine("usage: <core|nlog> <receiver-url> <count> [buffer-dir|-] [delay-ms]");
+    return 2;
+}
+var adapter = args[0];
+var url = args[1];
+var count = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+var bufferPath = args.Length > 3 && args[3] != "-" ? args[3] : null;
+var delay = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 0;
+var prefix = args.Length > 5 ? args[5] : "child";
+const string apiKey = "eu-lf_childprocess0123456789";
+
+switch (adapter)
+{
+    case "core":
+    {
+        var client = new LogFluxClient(new LogFluxOptions
+        {
+            ApiKey = apiKey,
+            CustomEndpointUrl = url,
+            KeyPersistence = false,
+            Source = "child",
+            BufferPath = bufferPath,
+            FlushInterval = TimeSpan.FromMilliseconds(20),
+            ShutdownTimeout = TimeSpan.FromSeconds(20),
+        });
+        Write(i => client.Info($"{prefix}-{i}"));
+        client.Close();
+        break;
+    }
+    case "nlog":
+    {
+        var config = new LoggingConfiguration();
+        var target = new LogFluxTarget
+        {
+            Name = "logflux",
+            ApiKey = apiKey,
+            CustomEndpointUrl = url,
+            KeyPersistence = "false",
+            Source = "child",
+            ShutdownTimeout = "20",
+        };
+        if (bufferPath is not null) target.BufferPath = bufferPath;
+        config.AddRuleForAllLevels(target);
+        LogManager.Configuration = config;
+        var logger = LogManager.GetLogger("child");
+        Write(i => logger.Info("{Prefix}-{Index}", prefix, i));
+        break;
+    }
+    default:
+        Console.Error.WriteLine($"unknown adapter {adapter}");
+        return 2;
+}
+return 0;
+
+void Write(Action<int> log)
+{
+    for (var i = 0; i < count; i++)
+    {
+        log(i);
+        Console.Out.WriteLine($"wrote {i + 1}");
+        Console.Out.Flush();
+        if (delay > 0) Thread.Sleep(delay);
+    }
+}
