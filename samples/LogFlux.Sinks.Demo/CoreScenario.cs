@@ -1,4 +1,4 @@
-using System.Net.Http.Headers;
+using System.Globalization;
 
 namespace LogFlux.Sinks.Demo;
 
@@ -76,9 +76,8 @@ internal static class CoreScenario
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"{inventory.BaseUrl}/inventory/sku_123");
             request.Headers.Add(InventoryService.TraceHeaderName, call.TraceHeader);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             using var response = await http.SendAsync(request);
-            call.SetAttribute("http.status_code", ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            call.SetAttribute("http.status_code", ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
             results.CrossServiceTrace = (call.TraceId, call.SpanId);
         }
         client.Info("stock confirmed", DemoSettings.Attrs(("sku", "sku_123")));

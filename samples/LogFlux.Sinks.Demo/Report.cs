@@ -31,13 +31,13 @@ internal static class Report
         foreach (var error in errors)
         {
             Console.WriteLine($"-- [{FrameworkOf(error)}] {error.GetString("error_type")}: {error.GetString("error_message")}");
-            foreach (var cause in Array(error, "error_chain").Skip(1))
+            foreach (var cause in Elements(error, "error_chain").Skip(1))
             {
                 Console.WriteLine($"      caused by {Text(cause, "type")}: {Text(cause, "message")}");
             }
-            var frames = Array(error, "stack_trace").ToList();
+            var frames = Elements(error, "stack_trace").ToList();
             if (frames.Count > 0) Console.WriteLine($"      {frames.Count} stack frame(s), top: {Text(frames[0], "function")}");
-            var breadcrumbs = Array(error, "breadcrumbs").ToList();
+            var breadcrumbs = Elements(error, "breadcrumbs").ToList();
             Console.WriteLine($"      {breadcrumbs.Count} breadcrumb(s){(breadcrumbs.Count > 0 ? ", most recent last:" : string.Empty)}");
             foreach (var crumb in breadcrumbs.TakeLast(5))
             {
@@ -138,7 +138,7 @@ internal static class Report
     private static string TypeName(int entryType) =>
         Enum.IsDefined(typeof(LogFluxEntryType), entryType) ? $"{(LogFluxEntryType)entryType}" : $"entry type {entryType}";
 
-    private static IEnumerable<JsonElement> Array(ReceivedEntry entry, string property) =>
+    private static IEnumerable<JsonElement> Elements(ReceivedEntry entry, string property) =>
         entry.Json.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [];
 
     private static string Text(JsonElement element, string property) =>

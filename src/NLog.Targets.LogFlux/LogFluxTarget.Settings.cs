@@ -122,8 +122,8 @@ public sealed partial class LogFluxTarget
     }
 
     /// <summary>
-    /// Trace id written to the <c>trace_id</c> attribute. Default: the current LogFlux span, else
-    /// <see cref="System.Diagnostics.Activity.Current"/>, captured on the logging thread (also behind
+    /// Trace id written to the <c>trace_id</c> attribute. Default: <see cref="System.Diagnostics.Activity.Current"/>
+    /// (which a LogFlux span mirrors), else the current LogFlux span, captured on the logging thread (also behind
     /// <c>&lt;targets async="true"&gt;</c>).
     /// </summary>
     public Layout? TraceId { get; set; } = TraceContextLayouts.CreateTraceId();

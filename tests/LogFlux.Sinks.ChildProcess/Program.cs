@@ -2,10 +2,14 @@ using LogFlux.Sinks;
 using NLog;
 using NLog.Config;
 using NLog.Targets.LogFlux;
+using Serilog;
+using Serilog.Sinks.LogFlux;
 
-// Usage: LogFlux.Sinks.ChildProcess <core|nlog> <receiver-url> <count> [buffer-dir|-] [delay-ms] [prefix]
-// Logs <count> entries "<prefix>-<i>" (prefix defaults to child) and prints "wrote <i+1>" after each completed write. Exits without an
-// explicit flush or close for nlog (the framework's ProcessExit hook must deliver); core closes the client.
+// Usage: LogFlux.Sinks.ChildProcess <core|nlog|serilog|log4net> <receiver-url> <count> [buffer-dir|-] [delay-ms] [prefix]
+// Logs <count> entries "<prefix>-<i>" (prefix defaults to child) and prints "wrote <i+1>" after each completed write.
+// nlog and log4net exit without an explicit flush or close: the framework's ProcessExit hook must deliver.
+// serilog calls Log.CloseAndFlush(): Serilog has no exit hook, so an application must close its logger itself.
+// core closes the client.
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: <core|nlog> <receiver-url> <count> [buffer-dir|-] [delay-ms]");
@@ -54,6 +58,43 @@ switch (adapter)
         LogManager.Configuration = config;
         var logger = LogManager.GetLogger("child");
         Write(i => logger.Info("{Prefix}-{Index}", prefix, i));
+        break;
+    }
+    case "serilog":
+    {
+        Log.Logger = new LoggerConfiguration()
+            .WriteTo.LogFlux(options =>
+            {
+                options.Client.ApiKey = apiKey;
+                options.Client.CustomEndpointUrl = url;
+                options.Client.KeyPersistence = false;
+                options.Client.Source = "child";
+                options.Client.BufferPath = bufferPath;
+                options.Client.ShutdownTimeout = TimeSpan.FromSeconds(20);
+            })
+            .CreateLogger();
+        Write(i => Log.Information("{Prefix}-{Index}", prefix, i));
+        Log.CloseAndFlush();
+        break;
+    }
+    case "log4net":
+    {
+        var appender = new log4net.Appender.LogFlux.LogFluxAppender
+        {
+            Name = "logflux",
+            ApiKey = apiKey,
+            CustomEndpointUrl = url,
+            KeyPersistence = "false",
+            Source = "child",
+            ShutdownTimeout = "20",
+            BufferPath = bufferPath,
+            Layout = new log4net.Layout.PatternLayout("%message"),
+        };
+        appender.ActivateOptions();
+        var repository = log4net.LogManager.GetRepository(System.Reflection.Assembly.GetEntryAssembly()!);
+        log4net.Config.BasicConfigurator.Configure(repository, appender);
+        var log = log4net.LogManager.GetLogger(typeof(Program));
+        Write(i => log.Info($"{prefix}-{i}"));
         break;
     }
     default:

@@ -1,5 +1,8 @@
 using System.IO.Compression;
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text;
 using System.Xml.Linq;
 using LogFlux.Sinks.Packaging.Tests.Support;
 
@@ -14,6 +17,7 @@ public sealed class PackagingTests
 {
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(4);
+    private static readonly Guid SourceLinkDebugInformation = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
 
     [Test]
     [CancelAfter(13 * 60 * 1000)]
@@ -69,7 +73,8 @@ public sealed class PackagingTests
     {
         var package = Path.Combine(feed, $"{id}.{version}.nupkg");
         Assert.That(package, Does.Exist, $"package {id}");
-        Assert.That(Path.Combine(feed, $"{id}.{version}.snupkg"), Does.Exist, $"symbol package {id}");
+        var symbolPackage = Path.Combine(feed, $"{id}.{version}.snupkg");
+        Assert.That(symbolPackage, Does.Exist, $"symbol package {id}");
 
         using var zip = ZipFile.OpenRead(package);
         var nuspecEntry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
@@ -91,7 +96,39 @@ public sealed class PackagingTests
             Assert.That(repository?.Attribute("url")?.Value, Does.StartWith("https://"), $"{id} repository url");
             Assert.That(zip.Entries.Select(e => e.FullName), Has.Some.EqualTo($"lib/net8.0/{id}.dll").And.Some.EqualTo($"lib/net10.0/{id}.dll"));
             Assert.That(zip.Entries.Select(e => e.FullName), Has.Some.EqualTo($"lib/net10.0/{id}.xml"), $"{id} XML documentation");
+            Assert.That(IsDeterministic(zip, $"lib/net10.0/{id}.dll"), Is.True, $"{id} built deterministically");
+            Assert.That(SourceLinkJson(symbolPackage, $"lib/net10.0/{id}.pdb"), Does.Contain("\"documents\"").And.Contain("https://"), $"{id} SourceLink");
         });
+    }
+
+    /// <summary>A deterministic compilation marks the assembly with a Reproducible debug directory entry.</summary>
+    private static bool IsDeterministic(ZipArchive package, string assemblyPath)
+    {
+        using var pe = new PEReader(Read(package, assemblyPath));
+        return pe.ReadDebugDirectory().Any(entry => entry.Type == DebugDirectoryEntryType.Reproducible);
+    }
+
+    /// <summary>The SourceLink map embedded in the portable PDB of the symbol package, or null.</summary>
+    private static string? SourceLinkJson(string symbolPackage, string pdbPath)
+    {
+        using var symbols = ZipFile.OpenRead(symbolPackage);
+        using var provider = MetadataReaderProvider.FromPortablePdbStream(Read(symbols, pdbPath));
+        var reader = provider.GetMetadataReader();
+        foreach (var handle in reader.CustomDebugInformation)
+        {
+            var information = reader.GetCustomDebugInformation(handle);
+            if (reader.GetGuid(information.Kind) == SourceLinkDebugInformation) return Encoding.UTF8.GetString(reader.GetBlobBytes(information.Value));
+        }
+        return null;
+    }
+
+    private static MemoryStream Read(ZipArchive archive, string path)
+    {
+        var entry = archive.GetEntry(path) ?? throw new AssertionException($"{path} is not in the package");
+        var copy = new MemoryStream();
+        using (var stream = entry.Open()) stream.CopyTo(copy);
+        copy.Position = 0;
+        return copy;
     }
 
     private static string WriteConsumerApp(string work, string feed, string version)
@@ -118,8 +155,10 @@ public sealed class PackagingTests
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         foreach (var id in ids)
         {
-            var folder = Path.Combine(cache, id.ToLowerInvariant(), version);
+            var idFolder = Path.Combine(cache, id.ToLowerInvariant());
+            var folder = Path.Combine(idFolder, version);
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            if (Directory.Exists(idFolder) && !Directory.EnumerateFileSystemEntries(idFolder).Any()) Directory.Delete(idFolder);
         }
     }
 

@@ -114,7 +114,7 @@ internal static class EntryJsonWriter
         writer.WriteStartObject();
         writer.WriteString(V, V2);
         writer.WriteString(TypeName, TypeText(entry.EntryType));
-        writer.WriteString(SourceName, string.IsNullOrEmpty(entry.Source) ? context.Source : entry.Source);
+        writer.WriteString(SourceName, Utf16Text.Scrub(string.IsNullOrEmpty(entry.Source) ? context.Source : entry.Source));
         writer.WriteNumber(LevelName, (int)entry.Level);
         WriteTimestamp(writer, Ts, entry.Timestamp);
 
@@ -123,7 +123,7 @@ internal static class EntryJsonWriter
             case LogEntry log: WriteLog(writer, log, truncation); break;
             case MetricEntry metric: WriteMetric(writer, metric); break;
             case SpanEntry span: WriteSpan(writer, span); break;
-            case EventEntry evt: writer.WriteString(Event, evt.Name ?? string.Empty); break;
+            case EventEntry evt: writer.WriteString(Event, Utf16Text.Scrub(evt.Name ?? string.Empty)); break;
             case AuditEntry audit: WriteAudit(writer, audit); break;
             case TelemetryEntry telemetry: WriteTelemetry(writer, telemetry); break;
             default: throw new NotSupportedException($"Entry class {entry.GetType().Name} is not supported.");
@@ -136,13 +136,13 @@ internal static class EntryJsonWriter
 
     private static void WriteLog(Utf8JsonWriter writer, LogEntry log, in Truncation truncation)
     {
-        writer.WriteString(Message, Cut(log.Message, truncation.MaxTextLength));
-        if (!string.IsNullOrEmpty(log.Logger)) writer.WriteString(Logger, log.Logger);
+        writer.WriteString(Message, Utf16Text.Scrub(Cut(log.Message, truncation.MaxTextLength)));
+        if (!string.IsNullOrEmpty(log.Logger)) writer.WriteString(Logger, Utf16Text.Scrub(log.Logger));
         var error = log.Error;
         if (error is null) return;
 
-        writer.WriteString(ErrorType, error.Type ?? string.Empty);
-        writer.WriteString(ErrorMessage, Cut(error.Message, truncation.MaxTextLength));
+        writer.WriteString(ErrorType, Utf16Text.Scrub(error.Type ?? string.Empty));
+        writer.WriteString(ErrorMessage, Utf16Text.Scrub(Cut(error.Message, truncation.MaxTextLength)));
 
         if (!truncation.DropStackTrace && error.StackTrace.Count > 0)
         {
@@ -152,8 +152,8 @@ internal static class EntryJsonWriter
             {
                 var frame = error.StackTrace[i];
                 writer.WriteStartObject();
-                writer.WriteString(Function, frame.Function ?? string.Empty);
-                writer.WriteString(File, string.IsNullOrEmpty(frame.File) ? "unknown" : frame.File);
+                writer.WriteString(Function, Utf16Text.Scrub(frame.Function ?? string.Empty));
+                writer.WriteString(File, Utf16Text.Scrub(string.IsNullOrEmpty(frame.File) ? "unknown" : frame.File));
                 writer.WriteNumber(Line, frame.Line);
                 writer.WriteEndObject();
             }
@@ -168,8 +168,8 @@ internal static class EntryJsonWriter
             {
                 var link = error.Chain[i];
                 writer.WriteStartObject();
-                writer.WriteString(TypeName, link.Type ?? string.Empty);
-                writer.WriteString(Message, Cut(link.Message, truncation.MaxTextLength));
+                writer.WriteString(TypeName, Utf16Text.Scrub(link.Type ?? string.Empty));
+                writer.WriteString(Message, Utf16Text.Scrub(Cut(link.Message, truncation.MaxTextLength)));
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
@@ -182,9 +182,9 @@ internal static class EntryJsonWriter
             {
                 writer.WriteStartObject();
                 WriteTimestamp(writer, Timestamp, crumb.Timestamp);
-                if (!string.IsNullOrEmpty(crumb.Category)) writer.WriteString(Category, crumb.Category);
-                writer.WriteString(Message, crumb.Message ?? string.Empty);
-                if (!string.IsNullOrEmpty(crumb.Level)) writer.WriteString(LevelName, crumb.Level);
+                if (!string.IsNullOrEmpty(crumb.Category)) writer.WriteString(Category, Utf16Text.Scrub(crumb.Category));
+                writer.WriteString(Message, Utf16Text.Scrub(crumb.Message ?? string.Empty));
+                if (!string.IsNullOrEmpty(crumb.Level)) writer.WriteString(LevelName, Utf16Text.Scrub(crumb.Level));
                 if (HasStringPairs(crumb.Data))
                 {
                     writer.WriteStartObject(Data);
@@ -199,10 +199,10 @@ internal static class EntryJsonWriter
 
     private static void WriteMetric(Utf8JsonWriter writer, MetricEntry metric)
     {
-        writer.WriteString(Name, metric.Name ?? string.Empty);
+        writer.WriteString(Name, Utf16Text.Scrub(metric.Name ?? string.Empty));
         writer.WriteNumber(Value, metric.Value);
         writer.WriteString(Kind, KindText(metric.Kind));
-        if (!string.IsNullOrEmpty(metric.Unit)) writer.WriteString(Unit, metric.Unit);
+        if (!string.IsNullOrEmpty(metric.Unit)) writer.WriteString(Unit, Utf16Text.Scrub(metric.Unit));
     }
 
     private static void WriteSpan(Utf8JsonWriter writer, SpanEntry span)
@@ -210,35 +210,35 @@ internal static class EntryJsonWriter
         writer.WriteString(TraceId, LowerHex(span.TraceId));
         writer.WriteString(SpanId, LowerHex(span.SpanId));
         if (!string.IsNullOrEmpty(span.ParentSpanId)) writer.WriteString(ParentSpanId, LowerHex(span.ParentSpanId));
-        writer.WriteString(Operation, span.Operation ?? string.Empty);
-        writer.WriteString(Name, span.Name ?? string.Empty);
+        writer.WriteString(Operation, Utf16Text.Scrub(span.Operation ?? string.Empty));
+        writer.WriteString(Name, Utf16Text.Scrub(span.Name ?? string.Empty));
         WriteTimestamp(writer, StartTime, span.StartTime);
         WriteTimestamp(writer, EndTime, span.EndTime);
         long duration = (span.EndTime - span.StartTime).Ticks / TimeSpan.TicksPerMillisecond;
         writer.WriteNumber(DurationMs, Math.Max(0, duration));
-        writer.WriteString(Status, string.IsNullOrEmpty(span.Status) ? "ok" : span.Status);
+        writer.WriteString(Status, Utf16Text.Scrub(string.IsNullOrEmpty(span.Status) ? "ok" : span.Status));
     }
 
     private static void WriteAudit(Utf8JsonWriter writer, AuditEntry audit)
     {
-        writer.WriteString(Action, audit.Action ?? string.Empty);
-        writer.WriteString(Actor, audit.Actor ?? string.Empty);
-        if (!string.IsNullOrEmpty(audit.ActorType)) writer.WriteString(ActorType, audit.ActorType);
-        writer.WriteString(Resource, audit.Resource ?? string.Empty);
-        writer.WriteString(ResourceId, audit.ResourceId ?? string.Empty);
-        writer.WriteString(Outcome, string.IsNullOrEmpty(audit.Outcome) ? "success" : audit.Outcome);
+        writer.WriteString(Action, Utf16Text.Scrub(audit.Action ?? string.Empty));
+        writer.WriteString(Actor, Utf16Text.Scrub(audit.Actor ?? string.Empty));
+        if (!string.IsNullOrEmpty(audit.ActorType)) writer.WriteString(ActorType, Utf16Text.Scrub(audit.ActorType));
+        writer.WriteString(Resource, Utf16Text.Scrub(audit.Resource ?? string.Empty));
+        writer.WriteString(ResourceId, Utf16Text.Scrub(audit.ResourceId ?? string.Empty));
+        writer.WriteString(Outcome, Utf16Text.Scrub(string.IsNullOrEmpty(audit.Outcome) ? "success" : audit.Outcome));
     }
 
     private static void WriteTelemetry(Utf8JsonWriter writer, TelemetryEntry telemetry)
     {
-        writer.WriteString(DeviceId, telemetry.DeviceId ?? string.Empty);
+        writer.WriteString(DeviceId, Utf16Text.Scrub(telemetry.DeviceId ?? string.Empty));
         writer.WriteStartArray(Readings);
         foreach (var reading in telemetry.Readings)
         {
             writer.WriteStartObject();
-            writer.WriteString(Name, reading.Name ?? string.Empty);
+            writer.WriteString(Name, Utf16Text.Scrub(reading.Name ?? string.Empty));
             writer.WriteNumber(Value, reading.Value);
-            if (!string.IsNullOrEmpty(reading.Unit)) writer.WriteString(Unit, reading.Unit);
+            if (!string.IsNullOrEmpty(reading.Unit)) writer.WriteString(Unit, Utf16Text.Scrub(reading.Unit));
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -255,7 +255,7 @@ internal static class EntryJsonWriter
             {
                 if (pair.Value is null || pair.Key is null) continue;
                 if (markTruncated && pair.Key == TruncatedAttribute) continue;
-                writer.WriteString(pair.Key, pair.Value);
+                writer.WriteString(Utf16Text.Scrub(pair.Key)!, Utf16Text.Scrub(pair.Value));
             }
         }
         if (markTruncated) writer.WriteString(TruncatedAttribute, "true");
@@ -270,8 +270,8 @@ internal static class EntryJsonWriter
 
         writer.WriteStartObject(Meta);
         if (meta is not null) WriteStringPairs(writer, meta);
-        if (addEnvironment) writer.WriteString(EnvironmentKey, context.Environment);
-        if (addRelease) writer.WriteString(ReleaseKey, context.Release);
+        if (addEnvironment) writer.WriteString(EnvironmentKey, Utf16Text.Scrub(context.Environment));
+        if (addRelease) writer.WriteString(ReleaseKey, Utf16Text.Scrub(context.Release));
         writer.WriteEndObject();
     }
 
@@ -289,7 +289,7 @@ internal static class EntryJsonWriter
     {
         foreach (var pair in map)
         {
-            if (pair.Value is not null && pair.Key is not null) writer.WriteString(pair.Key, pair.Value);
+            if (pair.Value is not null && pair.Key is not null) writer.WriteString(Utf16Text.Scrub(pair.Key)!, Utf16Text.Scrub(pair.Value));
         }
     }
 

@@ -113,7 +113,7 @@ internal static class EntryTruncation
         {
             string text = texts[i];
             if (text.Length == 0) continue;
-            int escaped = JsonEncodedText.Encode(text, EntryJsonWriter.WriterOptions.Encoder).EncodedUtf8Bytes.Length;
+            int escaped = JsonEncodedText.Encode(Utf16Text.Scrub(text)!, EntryJsonWriter.WriterOptions.Encoder).EncodedUtf8Bytes.Length;
             bytesPerChar[i] = (double)escaped / text.Length;
             total += escaped;
         }

@@ -26,7 +26,16 @@ internal static class JsonBody
     {
         if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
             return null;
-        var text = value.GetString();
+        string? text;
+        try
+        {
+            text = value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // JsonDocument checks a string's UTF-8 only when it is read: invalid bytes make the value unusable.
+            return null;
+        }
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 

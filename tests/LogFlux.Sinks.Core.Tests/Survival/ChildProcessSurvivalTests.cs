@@ -12,6 +12,7 @@ public class ChildProcessSurvivalTests
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(60);
 
     [TestCase("nlog")]
+    [TestCase("log4net")]
     [TestCase("core")]
     public async Task A_child_that_exits_normally_without_an_explicit_flush_loses_nothing(string adapter)
     {
@@ -26,6 +27,11 @@ public class ChildProcessSurvivalTests
         Assert.That(child.Written, Is.EqualTo(count));
         Assert.That(delivered, Has.Count.EqualTo(count), "the framework's exit hook delivered everything");
     }
+
+    /// <summary>Serilog has no exit hook: the child calls <c>Log.CloseAndFlush()</c> as applications must.</summary>
+    [Test]
+    public Task A_serilog_child_that_closes_its_logger_loses_nothing() =>
+        A_child_that_exits_normally_without_an_explicit_flush_loses_nothing("serilog");
 
     [Test]
     public async Task With_the_durable_buffer_a_killed_child_loses_nothing_it_reported_written()
