@@ -4,7 +4,7 @@ namespace LogFlux.Sinks.AspNetCore;
 /// Options of the LogFlux ASP.NET Core integration (<c>services.AddLogFlux(...)</c>). The client is chosen in
 /// this order: <see cref="Client"/>, else a shared client for <see cref="ClientOptions"/> (the same one the
 /// Serilog, NLog and log4net adapters use for that API key and endpoint), else the client set up by
-/// <c>LogFlux.Init</c>, looked up on every request.
+/// <c>LogFluxSdk.Init</c>, looked up on every request.
 /// </summary>
 public sealed class LogFluxAspNetCoreOptions
 {

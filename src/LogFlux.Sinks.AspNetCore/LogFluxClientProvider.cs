@@ -28,7 +28,7 @@ internal sealed class LogFluxClientProvider : IDisposable, IAsyncDisposable
         get
         {
             if (_explicit is not null) return _explicit;
-            if (_clientOptions is null) return global::LogFlux.Sinks.LogFlux.Client;
+            if (_clientOptions is null) return LogFluxSdk.Client;
             if (Volatile.Read(ref _lease) is { } lease) return lease.Client;
             try
             {

@@ -8,7 +8,7 @@ namespace NLog.Targets.LogFlux;
 // an empty string) are filled from the LOGFLUX_* environment variables, then from the LogFlux defaults.
 public sealed partial class LogFluxTarget
 {
-    /// <summary>The API key, <c>&lt;region&gt;-lf_&lt;key&gt;</c>. Without one (here or in <c>LOGFLUX_API_KEY</c>) the target uses the client set up by <c>LogFlux.Init</c>.</summary>
+    /// <summary>The API key, <c>&lt;region&gt;-lf_&lt;key&gt;</c>. Without one (here or in <c>LOGFLUX_API_KEY</c>) the target uses the client set up by <c>LogFluxSdk.Init</c>.</summary>
     public Layout? ApiKey { get; set; }
 
     /// <summary>Service name written into every entry; default: <see cref="Node"/>, then the host name.</summary>

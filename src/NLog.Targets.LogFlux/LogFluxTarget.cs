@@ -48,7 +48,7 @@ public sealed partial class LogFluxTarget : TargetWithContext
         Name = name;
     }
 
-    /// <summary>Events dropped because the target had no client (no API key and no <c>LogFlux.Init</c>); reason <c>no_client</c>.</summary>
+    /// <summary>Events dropped because the target had no client (no API key and no <c>LogFluxSdk.Init</c>); reason <c>no_client</c>.</summary>
     public long DroppedWithoutClient => _noClient.Count;
 
     /// <summary>The client's counters (queued, sent, dropped by reason, ...), or null while the target has no client.</summary>
@@ -90,7 +90,7 @@ public sealed partial class LogFluxTarget : TargetWithContext
                 if (ignored.Count > 0)
                 {
                     InternalLogger.Warn(
-                        "{0}: no API key is configured, so the target uses the client set up by LogFlux.Init, which keeps its own settings; ignored: {1}",
+                        "{0}: no API key is configured, so the target uses the client set up by LogFluxSdk.Init, which keeps its own settings; ignored: {1}",
                         _description,
                         string.Join(", ", ignored));
                 }
@@ -198,7 +198,7 @@ public sealed partial class LogFluxTarget : TargetWithContext
     {
         Volatile.Write(ref _lease, lease);
         if (lease is null) return;
-        // A shared client may have been created by another target or adapter (or LogFlux.Init): subscribe as
+        // A shared client may have been created by another target or adapter (or LogFluxSdk.Init): subscribe as
         // well, so every NLog target using it reports to the InternalLogger.
         _diagnosticHandler = (_, diagnostic) => ForwardDiagnostic(diagnostic);
         lease.Client.Diagnostic += _diagnosticHandler;
@@ -216,7 +216,7 @@ public sealed partial class LogFluxTarget : TargetWithContext
         if (lease is not null) return lease.Client;
         if (!_usesDefaultClient || !IsInitialized) return null;
 
-        // LogFlux.Init may run after NLog was configured: pick its client up once it exists.
+        // LogFluxSdk.Init may run after NLog was configured: pick its client up once it exists.
         lock (SyncRoot)
         {
             if (_lease is null)
@@ -229,7 +229,7 @@ public sealed partial class LogFluxTarget : TargetWithContext
     }
 
     private void ReportNoClient() => InternalLogger.Warn(
-        "{0}: no API key is configured (apiKey setting or LOGFLUX_API_KEY) and LogFlux.Init was not called; events are dropped and counted (reason {1}).",
+        "{0}: no API key is configured (apiKey setting or LOGFLUX_API_KEY) and LogFluxSdk.Init was not called; events are dropped and counted (reason {1}).",
         this,
         DropReasons.NoClient);
 

@@ -7,7 +7,7 @@ public static class LogFluxSinkStatus
 
     /// <summary>
     /// Events dropped because a sink had no LogFlux client: no API key (argument or <c>LOGFLUX_API_KEY</c>) and no
-    /// <c>LogFlux.Init</c> client, or an invalid configuration (reported once through SelfLog). Drop reason
+    /// <c>LogFluxSdk.Init</c> client, or an invalid configuration (reported once through SelfLog). Drop reason
     /// <c>no_client</c>.
     /// </summary>
     public static long NoClientDrops => Interlocked.Read(ref s_noClientDrops);

@@ -23,7 +23,7 @@ public static class LoggerConfigurationLogFluxExtensions
     /// <see cref="LogFluxSinkStatus.NoClientDrops"/>) instead of throwing.
     /// </summary>
     /// <param name="loggerSinkConfiguration">The sink configuration.</param>
-    /// <param name="apiKey">The API key (<c>&lt;region&gt;-lf_&lt;key&gt;</c>). Leave it out to read <c>LOGFLUX_API_KEY</c>; without any key the client set up by <c>LogFlux.Init</c> is used.</param>
+    /// <param name="apiKey">The API key (<c>&lt;region&gt;-lf_&lt;key&gt;</c>). Leave it out to read <c>LOGFLUX_API_KEY</c>; without any key the client set up by <c>LogFluxSdk.Init</c> is used.</param>
     /// <param name="source">Service name written into every entry; defaults to <paramref name="node"/>, then the host name.</param>
     /// <param name="environment"><c>meta.environment</c>, e.g. <c>production</c>.</param>
     /// <param name="release"><c>meta.release</c>, e.g. <c>1.4.2</c>.</param>
@@ -134,7 +134,7 @@ public static class LoggerConfigurationLogFluxExtensions
     /// thread; use it for the few events that must not be lost silently and <c>WriteTo</c> for everything else.
     /// </summary>
     /// <param name="loggerAuditSinkConfiguration">The audit sink configuration.</param>
-    /// <param name="apiKey">The API key (<c>&lt;region&gt;-lf_&lt;key&gt;</c>). Leave it out to read <c>LOGFLUX_API_KEY</c>; without any key the client set up by <c>LogFlux.Init</c> is used.</param>
+    /// <param name="apiKey">The API key (<c>&lt;region&gt;-lf_&lt;key&gt;</c>). Leave it out to read <c>LOGFLUX_API_KEY</c>; without any key the client set up by <c>LogFluxSdk.Init</c> is used.</param>
     /// <param name="source">Service name written into every entry; defaults to <paramref name="node"/>, then the host name.</param>
     /// <param name="environment"><c>meta.environment</c>, e.g. <c>production</c>.</param>
     /// <param name="release"><c>meta.release</c>, e.g. <c>1.4.2</c>.</param>

@@ -6,7 +6,7 @@ namespace log4net.Appender.LogFlux;
 public sealed partial class LogFluxAppender
 {
     /// <summary>The API key (<c>&lt;region&gt;-lf_&lt;key&gt;</c>), typically <c>${LOGFLUX_API_KEY}</c>. When empty, <c>LOGFLUX_API_KEY</c>
-    /// is used, then the client set up by <c>LogFlux.Init</c>.</summary>
+    /// is used, then the client set up by <c>LogFluxSdk.Init</c>.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>Service name written into every entry; defaults to <see cref="Node"/>, then the host name.</summary>

@@ -31,7 +31,7 @@ public sealed partial class LogFluxAppender : AppenderSkeleton
     private long _nextDefaultClientAttempt;
     private readonly NoClientDrops _noClient = new();
 
-    /// <summary>Events dropped because the appender had no client (no API key and no <c>LogFlux.Init</c>, or invalid configuration).</summary>
+    /// <summary>Events dropped because the appender had no client (no API key and no <c>LogFluxSdk.Init</c>, or invalid configuration).</summary>
     public long NoClientDropCount => _noClient.Count;
 
     /// <summary>True when the appender has a LogFlux client and sends events.</summary>
@@ -206,7 +206,7 @@ public sealed partial class LogFluxAppender : AppenderSkeleton
 
     private ActiveState? TryAcquireDefaultLate()
     {
-        // LogFlux.Init may run after log4net was configured: look again, at most once a second.
+        // LogFluxSdk.Init may run after log4net was configured: look again, at most once a second.
         if (!_usesDefaultClient || _closed) return null;
         var now = System.Environment.TickCount64;
         if (now < Interlocked.Read(ref _nextDefaultClientAttempt)) return null;
@@ -266,7 +266,7 @@ public sealed partial class LogFluxAppender : AppenderSkeleton
     private void ReportNoClient()
     {
         LogLog.Warn(typeof(LogFluxAppender),
-            $"LogFluxAppender [{Name}]: no API key is configured (apiKey, LOGFLUX_API_KEY) and LogFlux.Init has not set up a client; " +
+            $"LogFluxAppender [{Name}]: no API key is configured (apiKey, LOGFLUX_API_KEY) and LogFluxSdk.Init has not set up a client; " +
             $"events are dropped ({DropReasons.NoClient}) and counted in NoClientDropCount.");
     }
 

@@ -1,7 +1,7 @@
+using LogFlux.Sinks;
 using System.Diagnostics;
 using LogFlux.Sinks.Testing;
 using Serilog.Sinks.LogFlux.Tests.Support;
-using LogFluxGlobal = LogFlux.Sinks.LogFlux;
 
 namespace Serilog.Sinks.LogFlux.Tests;
 
@@ -52,7 +52,7 @@ public sealed class LifecycleTests : ReceiverTestBase
     [Test]
     public void Without_api_key_or_init_the_sink_says_so_once_and_counts_drops()
     {
-        LogFluxGlobal.Close();
+        LogFluxSdk.Close();
         var before = LogFluxSinkStatus.NoClientDrops;
         var logger = Track(new LoggerConfiguration().WriteTo.LogFlux().CreateLogger());
 
@@ -65,7 +65,7 @@ public sealed class LifecycleTests : ReceiverTestBase
         Assert.That(LogFluxSinkStatus.NoClientDrops, Is.EqualTo(before + 2));
         var lines = SelfLogLines.Lines.Where(l => l.Contains("no_client", StringComparison.Ordinal)).ToList();
         Assert.That(lines, Has.Count.EqualTo(1));
-        Assert.That(lines[0], Does.Contain("LOGFLUX_API_KEY").And.Contain("LogFlux.Init"));
+        Assert.That(lines[0], Does.Contain("LOGFLUX_API_KEY").And.Contain("LogFluxSdk.Init"));
     }
 
     [Test]
@@ -76,7 +76,7 @@ public sealed class LifecycleTests : ReceiverTestBase
 
         var options = new global::LogFlux.Sinks.LogFluxOptions();
         ConfigureForServer(options);
-        LogFluxGlobal.Init(options);
+        LogFluxSdk.Init(options);
         try
         {
             logger.Information("through init");
@@ -86,7 +86,7 @@ public sealed class LifecycleTests : ReceiverTestBase
         finally
         {
             logger.Dispose();
-            LogFluxGlobal.Close();
+            LogFluxSdk.Close();
         }
     }
 

@@ -1,6 +1,5 @@
 using log4net.Appender.LogFlux.Tests.Support;
 using LogFlux.Sinks;
-using GlobalLogFlux = LogFlux.Sinks.LogFlux;
 
 namespace log4net.Appender.LogFlux.Tests;
 
@@ -141,7 +140,7 @@ public sealed class LogFluxAppenderConfigurationTests : ReceiverFixture
         using var harness = Log4NetHarness.StartRaw("<includeLocation value=\"false\" />");
         Assert.That(harness.Appender.IsActive, Is.False);
 
-        GlobalLogFlux.Init(new LogFluxOptions
+        LogFluxSdk.Init(new LogFluxOptions
         {
             ApiKey = apiKey,
             CustomEndpointUrl = Server.BaseUrl,
@@ -164,8 +163,8 @@ public sealed class LogFluxAppenderConfigurationTests : ReceiverFixture
         finally
         {
             harness.Dispose();
-            Assert.That(GlobalLogFlux.IsInitialized, Is.True, "closing the appender must not close the global client");
-            await GlobalLogFlux.CloseAsync();
+            Assert.That(LogFluxSdk.IsInitialized, Is.True, "closing the appender must not close the global client");
+            await LogFluxSdk.CloseAsync();
         }
     }
 

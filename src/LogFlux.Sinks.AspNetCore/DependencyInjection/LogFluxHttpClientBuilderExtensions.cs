@@ -8,7 +8,7 @@ public static class LogFluxHttpClientBuilderExtensions
     /// <summary>
     /// Adds a <see cref="LogFluxPropagationHandler"/> to the client: every outgoing request becomes an
     /// <c>http.client</c> span and carries <c>X-LogFlux-Trace</c> and <c>traceparent</c>. It uses the client
-    /// configured with <c>AddLogFlux()</c>, or the one of <c>LogFlux.Init</c> when that was not called.
+    /// configured with <c>AddLogFlux()</c>, or the one of <c>LogFluxSdk.Init</c> when that was not called.
     /// </summary>
     /// <param name="builder">The HTTP client builder.</param>
     /// <returns>The builder, for chaining.</returns>

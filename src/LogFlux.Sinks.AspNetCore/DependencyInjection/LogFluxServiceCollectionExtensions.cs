@@ -13,7 +13,7 @@ public static class LogFluxServiceCollectionExtensions
     /// Calling it again adds another configuration step.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options; without it the client of <c>LogFlux.Init</c> is used.</param>
+    /// <param name="configure">Sets the options; without it the client of <c>LogFluxSdk.Init</c> is used.</param>
     /// <returns>The service collection, for chaining.</returns>
     public static IServiceCollection AddLogFlux(this IServiceCollection services, Action<LogFluxAspNetCoreOptions>? configure = null)
     {
@@ -30,6 +30,6 @@ public static class LogFluxServiceCollectionExtensions
     internal static Func<LogFluxClient?> ClientSource(IServiceProvider provider)
     {
         var clients = provider.GetService<LogFluxClientProvider>();
-        return clients is null ? static () => global::LogFlux.Sinks.LogFlux.Client : () => clients.Client;
+        return clients is null ? static () => LogFluxSdk.Client : () => clients.Client;
     }
 }

@@ -26,9 +26,9 @@ public sealed class LogFluxPropagationHandler : DelegatingHandler
         _client = () => client;
     }
 
-    /// <summary>Uses the client of <c>LogFlux.Init</c>, looked up on every request. Without one, only the current trace context (if any) is propagated.</summary>
+    /// <summary>Uses the client of <c>LogFluxSdk.Init</c>, looked up on every request. Without one, only the current trace context (if any) is propagated.</summary>
     public LogFluxPropagationHandler()
-        : this(static () => global::LogFlux.Sinks.LogFlux.Client)
+        : this(static () => LogFluxSdk.Client)
     {
     }
 

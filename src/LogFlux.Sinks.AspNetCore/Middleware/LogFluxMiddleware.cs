@@ -51,7 +51,7 @@ internal sealed class LogFluxMiddleware
             _counters.CountWithoutClient();
             if (Interlocked.Exchange(ref _reportedNoClient, 1) == 0)
             {
-                _logger.LogWarning("LogFlux: no client is configured (set LogFluxAspNetCoreOptions.Client or ClientOptions, or call LogFlux.Init); requests are not traced.");
+                _logger.LogWarning("LogFlux: no client is configured (set LogFluxAspNetCoreOptions.Client or ClientOptions, or call LogFluxSdk.Init); requests are not traced.");
             }
             await _next(context).ConfigureAwait(false);
             return;

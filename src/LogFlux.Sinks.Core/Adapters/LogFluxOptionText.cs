@@ -55,7 +55,7 @@ public static partial class LogFluxOptionText
 
     /// <summary>
     /// The options other than the API key that were set explicitly, e.g. to name the settings that do not apply
-    /// when an adapter without an API key uses the client of <c>LogFlux.Init</c>.
+    /// when an adapter without an API key uses the client of <c>LogFluxSdk.Init</c>.
     /// </summary>
     /// <param name="options">The options.</param>
     /// <returns>Property names in declaration order.</returns>

@@ -2,7 +2,7 @@ namespace LogFlux.Sinks.Adapters;
 
 /// <summary>
 /// Counts the events an adapter dropped because it had no client (drop reason <c>no_client</c>: no API key and
-/// no <c>LogFlux.Init</c> client, or an invalid configuration) and tells the adapter when to say so through its
+/// no <c>LogFluxSdk.Init</c> client, or an invalid configuration) and tells the adapter when to say so through its
 /// framework's self-diagnostics: once, until <see cref="Rearm"/>. Thread-safe.
 /// </summary>
 public sealed class NoClientDrops

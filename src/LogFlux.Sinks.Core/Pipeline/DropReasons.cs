@@ -19,7 +19,7 @@ public static class DropReasons
     public const string ValidationError = "validation_error";
     /// <summary>The entry arrived after the client was closed, or was still queued when the shutdown deadline passed.</summary>
     public const string Closed = "closed";
-    /// <summary>An adapter had no client to send to (no API key and no <c>LogFlux.Init</c>).</summary>
+    /// <summary>An adapter had no client to send to (no API key and no <c>LogFluxSdk.Init</c>).</summary>
     public const string NoClient = "no_client";
     /// <summary>A record of the durable buffer (<c>LogFluxOptions.BufferPath</c>) was torn or failed its integrity check and was skipped.</summary>
     public const string BufferCorrupt = "buffer_corrupt";

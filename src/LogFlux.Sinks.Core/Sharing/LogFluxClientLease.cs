@@ -3,7 +3,7 @@ namespace LogFlux.Sinks;
 /// <summary>
 /// A framework adapter's hold on a client from <see cref="LogFluxClientRegistry"/>. Disposing the last
 /// lease of a shared client closes it (within its shutdown timeout); a lease on the global
-/// <see cref="LogFlux"/> client never closes it.
+/// <see cref="LogFluxSdk"/> client never closes it.
 /// </summary>
 public sealed class LogFluxClientLease : IDisposable, IAsyncDisposable
 {
@@ -19,7 +19,7 @@ public sealed class LogFluxClientLease : IDisposable, IAsyncDisposable
     /// <summary>The client. Subscribe to <see cref="LogFluxClient.Diagnostic"/> to forward its diagnostics.</summary>
     public LogFluxClient Client { get; }
 
-    /// <summary>True for a lease on the global client set up with <c>LogFlux.Init</c>.</summary>
+    /// <summary>True for a lease on the global client set up with <c>LogFluxSdk.Init</c>.</summary>
     public bool IsGlobalClient => _shared is null;
 
     /// <summary>Releases the lease; the last lease of a shared client closes it (blocking up to its shutdown timeout).</summary>

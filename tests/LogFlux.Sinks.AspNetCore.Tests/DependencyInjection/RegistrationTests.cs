@@ -32,7 +32,7 @@ public sealed class RegistrationTests : ReceiverTestBase
     [Test]
     public async Task Without_any_client_requests_pass_through_untraced_and_are_counted()
     {
-        Assert.That(LogFlux.Client, Is.Null, "precondition: no global client");
+        Assert.That(LogFluxSdk.Client, Is.Null, "precondition: no global client");
         await using var service = await WebService.StartAsync(_ => { }, app => app.MapGet("/work", () => "done"));
 
         using var http = new HttpClient();
@@ -49,7 +49,7 @@ public sealed class RegistrationTests : ReceiverTestBase
     [Test]
     public async Task Without_options_the_client_of_LogFlux_Init_is_used()
     {
-        LogFlux.Init(OptionsFor("global-svc"));
+        LogFluxSdk.Init(OptionsFor("global-svc"));
         try
         {
             await using var service = await WebService.StartAsync(_ => { }, app => app.MapGet("/work", () => "done"));
@@ -61,7 +61,7 @@ public sealed class RegistrationTests : ReceiverTestBase
         }
         finally
         {
-            await LogFlux.CloseAsync();
+            await LogFluxSdk.CloseAsync();
         }
     }
 

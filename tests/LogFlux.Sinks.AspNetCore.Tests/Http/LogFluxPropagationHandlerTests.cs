@@ -104,7 +104,7 @@ public sealed class LogFluxPropagationHandlerTests : ReceiverTestBase
     [Test]
     public async Task Without_any_client_the_current_activity_is_still_propagated()
     {
-        Assert.That(LogFlux.Client, Is.Null, "precondition: no global client");
+        Assert.That(LogFluxSdk.Client, Is.Null, "precondition: no global client");
         using var http = new HttpClient(new LogFluxPropagationHandler() { InnerHandler = new SocketsHttpHandler() });
         using var activity = new Activity("outer").SetIdFormat(ActivityIdFormat.W3C).Start();
 

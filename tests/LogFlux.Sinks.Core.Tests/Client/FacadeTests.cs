@@ -5,37 +5,37 @@ public class FacadeTests
 {
     [SetUp]
     [TearDown]
-    public void CloseGlobalClient() => LogFlux.Close();
+    public void CloseGlobalClient() => LogFluxSdk.Close();
 
     [Test]
     public void Without_a_client_every_call_is_a_no_op()
     {
-        Assert.That(LogFlux.IsInitialized, Is.False);
+        Assert.That(LogFluxSdk.IsInitialized, Is.False);
         Assert.DoesNotThrow(() =>
         {
-            LogFlux.Info("nobody listens");
-            LogFlux.Counter("c");
-            LogFlux.Audit("a", "b", "c", "d");
-            LogFlux.CaptureError(new InvalidOperationException());
-            LogFlux.AddBreadcrumb("c", "m");
-            using var scope = LogFlux.BeginScope();
+            LogFluxSdk.Info("nobody listens");
+            LogFluxSdk.Counter("c");
+            LogFluxSdk.Audit("a", "b", "c", "d");
+            LogFluxSdk.CaptureError(new InvalidOperationException());
+            LogFluxSdk.AddBreadcrumb("c", "m");
+            using var scope = LogFluxSdk.BeginScope();
             scope.SetAttribute("k", "v").Info("ignored");
-            using var span = LogFlux.StartSpan("op", "name");
+            using var span = LogFluxSdk.StartSpan("op", "name");
             span.StartChild("child", "c").End();
         });
-        Assert.That(LogFlux.Enqueue(new LogEntry(LogFluxLevel.Info, "x", DateTimeOffset.UtcNow)), Is.False);
-        Assert.That(LogFlux.GetStats(), Is.Null);
-        Assert.That(LogFlux.FlushAsync().Result, Is.True);
+        Assert.That(LogFluxSdk.Enqueue(new LogEntry(LogFluxLevel.Info, "x", DateTimeOffset.UtcNow)), Is.False);
+        Assert.That(LogFluxSdk.GetStats(), Is.Null);
+        Assert.That(LogFluxSdk.FlushAsync().Result, Is.True);
     }
 
     [Test]
     public void A_second_Init_keeps_the_first_client_and_warns()
     {
         var diagnostics = new List<LogFluxDiagnostic>();
-        var first = LogFlux.Init(Options(d => diagnostics.Add(d)));
-        var second = LogFlux.Init(Options(d => diagnostics.Add(d)));
+        var first = LogFluxSdk.Init(Options(d => diagnostics.Add(d)));
+        var second = LogFluxSdk.Init(Options(d => diagnostics.Add(d)));
         Assert.That(second, Is.SameAs(first));
-        Assert.That(LogFlux.Client, Is.SameAs(first));
+        Assert.That(LogFluxSdk.Client, Is.SameAs(first));
         Assert.That(diagnostics.Count(d => d.Level == LogFluxDiagnosticLevel.Warning && d.Message.Contains("active client is kept")), Is.EqualTo(2),
             "reported to the active client's listener and to the new options' listener");
     }
@@ -43,39 +43,39 @@ public class FacadeTests
     [Test]
     public void A_second_Init_without_failsafe_throws()
     {
-        LogFlux.Init(Options());
+        LogFluxSdk.Init(Options());
         var options = Options();
         options.Failsafe = false;
-        Assert.Throws<InvalidOperationException>(() => LogFlux.Init(options));
+        Assert.Throws<InvalidOperationException>(() => LogFluxSdk.Init(options));
     }
 
     [Test]
     public void Init_works_again_after_Close()
     {
-        var first = LogFlux.Init(Options());
-        LogFlux.Close();
+        var first = LogFluxSdk.Init(Options());
+        LogFluxSdk.Close();
         Assert.That(first.IsClosed, Is.True);
-        Assert.That(LogFlux.IsInitialized, Is.False);
-        var second = LogFlux.Init(Options());
+        Assert.That(LogFluxSdk.IsInitialized, Is.False);
+        var second = LogFluxSdk.Init(Options());
         Assert.That(second, Is.Not.SameAs(first));
-        Assert.That(LogFlux.IsInitialized, Is.True);
+        Assert.That(LogFluxSdk.IsInitialized, Is.True);
     }
 
     [Test]
     public void The_facade_and_explicit_clients_share_no_state()
     {
-        LogFlux.Init(Options());
+        LogFluxSdk.Init(Options());
         using var explicitClient = new ClientHarness();
-        LogFlux.AddBreadcrumb("facade", "f");
+        LogFluxSdk.AddBreadcrumb("facade", "f");
         explicitClient.Client.AddBreadcrumb("explicit", "e");
-        using var scope = LogFlux.BeginScope();
-        using var span = LogFlux.StartSpan("op", "n");
+        using var scope = LogFluxSdk.BeginScope();
+        using var span = LogFluxSdk.StartSpan("op", "n");
 
-        Assert.That(LogFlux.Client!.GetBreadcrumbs().Select(b => b.Message), Is.EqualTo(new[] { "f" }));
+        Assert.That(LogFluxSdk.Client!.GetBreadcrumbs().Select(b => b.Message), Is.EqualTo(new[] { "f" }));
         Assert.That(explicitClient.Client.GetBreadcrumbs().Select(b => b.Message), Is.EqualTo(new[] { "e" }));
         Assert.That(explicitClient.Client.CurrentScope, Is.Null);
         Assert.That(explicitClient.Client.CurrentSpan, Is.Null);
-        Assert.That(LogFlux.CurrentSpan, Is.SameAs(span));
+        Assert.That(LogFluxSdk.CurrentSpan, Is.SameAs(span));
     }
 
     [Test]
@@ -83,8 +83,8 @@ public class FacadeTests
     {
         var options = Options();
         options.ApiKey = "eu-nope";
-        Assert.Throws<LogFluxConfigurationException>(() => LogFlux.Init(options));
-        Assert.That(LogFlux.IsInitialized, Is.False);
+        Assert.Throws<LogFluxConfigurationException>(() => LogFluxSdk.Init(options));
+        Assert.That(LogFluxSdk.IsInitialized, Is.False);
     }
 
     private static LogFluxOptions Options(Action<LogFluxDiagnostic>? listener = null)

@@ -82,7 +82,7 @@ public class HostileAttributeTests
         });
         h.Client.Info("hostile " + loneSurrogates, attributes);
 
-        var entry = await h.Server.WaitForEntryAsync(e => e.Message?.StartsWith("hostile ", StringComparison.Ordinal) == true, HostileClient.Wait);
+        var entry = await h.WaitForEntryAsync(e => e.Message?.StartsWith("hostile ", StringComparison.Ordinal) == true);
         Assert.Multiple(() =>
         {
             Assert.That(entry.Message, Is.EqualTo("hostile a\uFFFDb\uFFFDc"), "lone surrogates become U+FFFD");

@@ -38,6 +38,20 @@ internal sealed class HostileClient : IAsyncDisposable
         return new HostileClient(server, client, diagnostics);
     }
 
+    /// <summary>Waits for a matching entry; on timeout the client's diagnostics are written to the test output first.</summary>
+    public async Task<Testing.ReceivedEntry> WaitForEntryAsync(Func<Testing.ReceivedEntry, bool> predicate)
+    {
+        try
+        {
+            return await Server.WaitForEntryAsync(predicate, Wait);
+        }
+        catch (TimeoutException)
+        {
+            foreach (var diagnostic in Diagnostics) TestContext.Out.WriteLine(diagnostic.ToString());
+            throw;
+        }
+    }
+
     public long Dropped(string reason) => Client.GetStats().DropReasons.TryGetValue(reason, out var n) ? n : 0;
 
     /// <summary>Logs a normal entry and waits for it at the receiver.</summary>

@@ -12,7 +12,7 @@ public class HostileEntryTests
         var message = "big-" + new string('m', 3 * 1024 * 1024);
         h.Client.Info(message);
 
-        var entry = await h.Server.WaitForEntryAsync(e => e.Message?.StartsWith("big-", StringComparison.Ordinal) == true, HostileClient.Wait);
+        var entry = await h.WaitForEntryAsync(e => e.Message?.StartsWith("big-", StringComparison.Ordinal) == true);
         TestContext.Out.WriteLine($"logged {message.Length} chars, received {entry.Message!.Length}");
         Assert.Multiple(() =>
         {
@@ -58,7 +58,7 @@ public class HostileEntryTests
         Assert.That(throwing.ParentSpanId, Is.Null);
         TestContext.Out.WriteLine($"malformed counted: {h.Client.MalformedTraceHeaders - before}");
         if (header.Length > 0) Assert.That(h.Client.MalformedTraceHeaders, Is.GreaterThan(before));
-        await h.Server.WaitForEntryAsync(e => e.Type == "span" || e.Type == "trace", HostileClient.Wait);
+        await h.WaitForEntryAsync(e => e.Type == "span" || e.Type == "trace");
         await h.AssertStillWorksAsync();
     }
 

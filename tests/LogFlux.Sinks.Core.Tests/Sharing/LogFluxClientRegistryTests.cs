@@ -6,7 +6,7 @@ namespace LogFlux.Sinks.Core.Tests.Sharing;
 public class LogFluxClientRegistryTests
 {
     [TearDown]
-    public void CloseGlobalClient() => LogFlux.Close();
+    public void CloseGlobalClient() => LogFluxSdk.Close();
 
     [Test]
     public void The_same_key_and_endpoint_share_one_reference_counted_client()
@@ -59,7 +59,7 @@ public class LogFluxClientRegistryTests
     public void AcquireDefault_wraps_the_global_client_without_owning_it()
     {
         Assert.That(LogFluxClientRegistry.AcquireDefault(), Is.Null);
-        var global = LogFlux.Init(Options(port: 19004));
+        var global = LogFluxSdk.Init(Options(port: 19004));
         var lease = LogFluxClientRegistry.AcquireDefault();
         Assert.That(lease, Is.Not.Null);
         Assert.That(lease!.Client, Is.SameAs(global));

@@ -116,7 +116,7 @@ public sealed class TargetConfigurationTests
     {
         await using var h = await NLogHarness.StartAsync();
         using var env = new EnvironmentScope().Set("LOGFLUX_API_KEY", null);
-        Assume.That(global::LogFlux.Sinks.LogFlux.IsInitialized, Is.False);
+        Assume.That(global::LogFlux.Sinks.LogFluxSdk.IsInitialized, Is.False);
         var xml = $"""
             <nlog>
               {NLogHarness.Extensions}
@@ -139,7 +139,7 @@ public sealed class TargetConfigurationTests
     {
         await using var h = await NLogHarness.StartAsync();
         using var env = new EnvironmentScope().Set("LOGFLUX_API_KEY", null);
-        Assume.That(global::LogFlux.Sinks.LogFlux.IsInitialized, Is.False);
+        Assume.That(global::LogFlux.Sinks.LogFluxSdk.IsInitialized, Is.False);
         var xml = $"""
             <nlog>
               {NLogHarness.Extensions}
@@ -150,7 +150,7 @@ public sealed class TargetConfigurationTests
         var factory = h.Load(xml);
         try
         {
-            global::LogFlux.Sinks.LogFlux.Init(new global::LogFlux.Sinks.LogFluxOptions
+            global::LogFlux.Sinks.LogFluxSdk.Init(new global::LogFlux.Sinks.LogFluxOptions
             {
                 ApiKey = h.ApiKey,
                 CustomEndpointUrl = h.Server.BaseUrl,
@@ -167,7 +167,7 @@ public sealed class TargetConfigurationTests
         finally
         {
             factory.Shutdown();
-            global::LogFlux.Sinks.LogFlux.Close();
+            global::LogFlux.Sinks.LogFluxSdk.Close();
         }
     }
 

@@ -1,14 +1,13 @@
 using LogFlux.Sinks;
 using LogFlux.Sinks.Adapters;
 using Serilog.Debugging;
-using LogFluxGlobal = LogFlux.Sinks.LogFlux;
 
 namespace Serilog.Sinks.LogFlux;
 
 /// <summary>
 /// A sink's hold on its LogFlux client: the shared client of its API key and endpoint, or, without an API key,
-/// the <c>LogFlux.Init</c> client (looked up again until one exists, so the sink may be configured before
-/// <c>LogFlux.Init</c> runs). Without any client the sink drops and counts; this is said once through SelfLog.
+/// the <c>LogFluxSdk.Init</c> client (looked up again until one exists, so the sink may be configured before
+/// <c>LogFluxSdk.Init</c> runs). Without any client the sink drops and counts; this is said once through SelfLog.
 /// </summary>
 internal sealed class ClientConnection : IDisposable, IAsyncDisposable
 {
@@ -27,7 +26,7 @@ internal sealed class ClientConnection : IDisposable, IAsyncDisposable
             if (ignored.Count > 0)
             {
                 SelfLogForwarder.Configuration(
-                    $"no API key is configured, so the sink uses the LogFlux.Init client and its settings; these sink options do not apply: {string.Join(", ", ignored)}.");
+                    $"no API key is configured, so the sink uses the LogFluxSdk.Init client and its settings; these sink options do not apply: {string.Join(", ", ignored)}.");
             }
             TryUseGlobalClient();
             return;
@@ -64,14 +63,14 @@ internal sealed class ClientConnection : IDisposable, IAsyncDisposable
     {
         LogFluxSinkStatus.CountNoClientDrop();
         if (IsMisconfigured || Interlocked.Exchange(ref _reportedNoClient, 1) != 0) return;
-        SelfLog.WriteLine("[LogFlux Warning] Serilog sink: no API key is configured (apiKey argument or LOGFLUX_API_KEY) and LogFlux.Init has not been called; events are dropped (reason {0}, counted in LogFluxSinkStatus.NoClientDrops).", DropReasons.NoClient);
+        SelfLog.WriteLine("[LogFlux Warning] Serilog sink: no API key is configured (apiKey argument or LOGFLUX_API_KEY) and LogFluxSdk.Init has not been called; events are dropped (reason {0}, counted in LogFluxSinkStatus.NoClientDrops).", DropReasons.NoClient);
     }
 
     public void Dispose()
     {
         var lease = Detach();
         if (lease is null) return;
-        // A lease on the LogFlux.Init client never closes it, so flush what this sink handed over.
+        // A lease on the LogFluxSdk.Init client never closes it, so flush what this sink handed over.
         if (lease.IsGlobalClient) WaitFlush(lease.Client);
         lease.Dispose();
     }
@@ -107,7 +106,7 @@ internal sealed class ClientConnection : IDisposable, IAsyncDisposable
 
     private LogFluxClient? TryUseGlobalClient()
     {
-        var global = LogFluxGlobal.Client;
+        var global = LogFluxSdk.Client;
         if (global is null || global.IsClosed) return null;
         var current = Volatile.Read(ref _lease);
         if (current is not null && ReferenceEquals(current.Client, global)) return global;

@@ -29,7 +29,7 @@ internal sealed class LogFluxAuditSink : ILogEventSink, IDisposable, IAsyncDispo
         if (client is null)
         {
             _connection.CountNoClient();
-            throw new LoggingFailedException("LogFlux audit sink has no client (no valid API key and no LogFlux.Init); the audit event was not sent.");
+            throw new LoggingFailedException("LogFlux audit sink has no client (no valid API key and no LogFluxSdk.Init); the audit event was not sent.");
         }
 
         var before = client.GetStats().EntriesDropped;

@@ -7,12 +7,7 @@ namespace LogFlux.Sinks;
 /// nothing and never throws. The global client shares no breadcrumbs, scopes or spans with clients created
 /// with <c>new LogFluxClient(...)</c>.
 /// </summary>
-/// <remarks>
-/// Outside the <c>LogFlux.Sinks</c> namespace the simple name <c>LogFlux</c> means the root namespace, so
-/// write <c>LogFlux.Sinks.LogFlux.Init(...)</c> or declare an alias such as
-/// <c>using LogFluxSdk = LogFlux.Sinks.LogFlux;</c>.
-/// </remarks>
-public static class LogFlux
+public static class LogFluxSdk
 {
     private static readonly object s_lock = new();
     private static LogFluxClient? s_client;
@@ -62,7 +57,7 @@ public static class LogFlux
         {
             if (s_client is { IsClosed: false } active)
             {
-                const string text = "LogFlux.Init was called while a global client is active; the active client is kept. Call LogFlux.Close() first to replace it.";
+                const string text = "LogFluxSdk.Init was called while a global client is active; the active client is kept. Call LogFluxSdk.Close() first to replace it.";
                 if (!failsafe) throw new InvalidOperationException(text);
                 var diagnostic = new LogFluxDiagnostic(LogFluxDiagnosticLevel.Warning, text);
                 active.Diagnostics.Report(diagnostic);
