@@ -5,8 +5,10 @@ using NLog.Targets.LogFlux;
 using Serilog;
 using Serilog.Sinks.LogFlux;
 
-// Usage: LogFlux.Sinks.ChildProcess <core|nlog|serilog|log4net> <receiver-url> <count> [buffer-dir|-] [delay-ms] [prefix]
+// Usage: LogFlux.Sinks.ChildProcess <core|nlog|serilog|log4net> <receiver-url> <count> [buffer-dir|-] [delay-ms] [prefix] [buffer-max-bytes]
 // Logs <count> entries "<prefix>-<i>" (prefix defaults to child) and prints "wrote <i+1>" after each completed write.
+// core also prints one line after closing the client:
+// "stats dropped=<n> reasons=<reason:n,...> buffer_peak_bytes=<n> buffer_capacity_bytes=<n> buffered=<n> sent=<n>".
 // nlog and log4net exit without an explicit flush or close: the framework's ProcessExit hook must deliver.
 // serilog calls Log.CloseAndFlush(): Serilog has no exit hook, so an application must close its logger itself.
 // core closes the client.
@@ -21,13 +23,14 @@ var count = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture
 var bufferPath = args.Length > 3 && args[3] != "-" ? args[3] : null;
 var delay = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 0;
 var prefix = args.Length > 5 ? args[5] : "child";
+long? bufferMaxBytes = args.Length > 6 ? long.Parse(args[6], System.Globalization.CultureInfo.InvariantCulture) : null;
 const string apiKey = "eu-lf_childprocess0123456789";
 
 switch (adapter)
 {
     case "core":
     {
-        var client = new LogFluxClient(new LogFluxOptions
+        var options = new LogFluxOptions
         {
             ApiKey = apiKey,
             CustomEndpointUrl = url,
@@ -36,9 +39,21 @@ switch (adapter)
             BufferPath = bufferPath,
             FlushInterval = TimeSpan.FromMilliseconds(20),
             ShutdownTimeout = TimeSpan.FromSeconds(20),
+        };
+        if (bufferMaxBytes is { } maxBytes) options.BufferMaxBytes = maxBytes;
+        var client = new LogFluxClient(options);
+        long bufferPeak = 0;
+        Write(i =>
+        {
+            client.Info($"{prefix}-{i}");
+            if (i % 20 == 0) bufferPeak = Math.Max(bufferPeak, client.GetStats().BufferBytes);
         });
-        Write(i => client.Info($"{prefix}-{i}"));
         client.Close();
+        var stats = client.GetStats();
+        bufferPeak = Math.Max(bufferPeak, stats.BufferBytes);
+        var reasons = string.Join(",", stats.DropReasons.Where(r => r.Value > 0).Select(r => $"{r.Key}:{r.Value}"));
+        Console.Out.WriteLine($"stats dropped={stats.EntriesDropped} reasons={reasons} buffer_peak_bytes={bufferPeak} buffer_capacity_bytes={stats.BufferCapacityBytes} buffered={stats.BufferedEntries} sent={stats.EntriesSent}");
+        Console.Out.Flush();
         break;
     }
     case "nlog":
