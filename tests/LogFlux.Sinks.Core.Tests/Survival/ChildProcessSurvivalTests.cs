@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LogFlux.Sinks.Testing;
 
 namespace LogFlux.Sinks.Core.Tests.Survival;
@@ -18,7 +17,7 @@ public class ChildProcessSurvivalTests
     {
         const int count = 300;
         await using var server = await LogFluxTestServer.StartAsync();
-        using var child = ChildRun.Start(adapter, server.BaseUrl, count, bufferPath: null);
+        using var child = StartChild(adapter, server.BaseUrl, count, bufferPath: null);
         var exit = await child.WaitForExitAsync(s_wait);
 
         var delivered = Unique(server, out var duplicates);
@@ -41,7 +40,7 @@ public class ChildProcessSurvivalTests
         {
             await using var server = await LogFluxTestServer.StartAsync();
             int reported;
-            using (var first = ChildRun.Start("core", server.BaseUrl, 100_000, directory, delayMs: 1))
+            using (var first = StartChild("core", server.BaseUrl, 100_000, directory, delayMs: 1))
             {
                 await first.WaitForWrittenAsync(400, s_wait);
                 first.Kill();
@@ -50,7 +49,7 @@ public class ChildProcessSurvivalTests
             var beforeRestart = Unique(server, out _).Count;
 
             // The second run replays the buffer first (same stream, older records), then sends its own entries and closes.
-            using var second = ChildRun.Start("core", server.BaseUrl, 20, directory, delayMs: 50, prefix: "second");
+            using var second = StartChild("core", server.BaseUrl, 20, directory, delayMs: 50, prefix: "second");
             Assert.That(await second.WaitForExitAsync(s_wait), Is.Zero, second.Errors);
 
             var delivered = Unique(server, out var duplicates);
@@ -65,6 +64,9 @@ public class ChildProcessSurvivalTests
         }
     }
 
+    private static ChildRun StartChild(string adapter, string url, int count, string? bufferPath, int delayMs = 0, string prefix = "child") =>
+        ChildRun.Start([adapter, url, count.ToString(), bufferPath ?? "-", delayMs.ToString(), prefix]);
+
     private static HashSet<string> Unique(LogFluxTestServer server, out int duplicates)
     {
         var unique = new HashSet<string>(StringComparer.Ordinal);
@@ -76,107 +78,5 @@ public class ChildProcessSurvivalTests
         }
         duplicates = all - unique.Count;
         return unique;
-    }
-
-    private sealed class ChildRun : IDisposable
-    {
-        private readonly Process _process;
-        private readonly object _gate = new();
-        private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = new();
-        private readonly System.Text.StringBuilder _errors = new();
-        private int _written;
-
-        private ChildRun(Process process) => _process = process;
-
-        public int Written => Volatile.Read(ref _written);
-
-        public string Errors
-        {
-            get
-            {
-                lock (_errors) return _errors.ToString();
-            }
-        }
-
-        public static ChildRun Start(string adapter, string url, int count, string? bufferPath, int delayMs = 0, string prefix = "child")
-        {
-            var info = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in new[] { ChildPath(), adapter, url, count.ToString(), bufferPath ?? "-", delayMs.ToString(), prefix }) info.ArgumentList.Add(arg);
-            var process = new Process { StartInfo = info };
-            var run = new ChildRun(process);
-            process.OutputDataReceived += (_, e) => run.OnLine(e.Data);
-            process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data is null) return;
-                lock (run._errors) run._errors.AppendLine(e.Data);
-            };
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return run;
-        }
-
-        public async Task WaitForWrittenAsync(int count, TimeSpan timeout)
-        {
-            TaskCompletionSource signal;
-            lock (_gate)
-            {
-                if (_written >= count) return;
-                signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _waiters.Add((count, signal));
-            }
-            await signal.Task.WaitAsync(timeout);
-        }
-
-        public async Task<int> WaitForExitAsync(TimeSpan timeout)
-        {
-            using var cts = new CancellationTokenSource(timeout);
-            await _process.WaitForExitAsync(cts.Token);
-            return _process.ExitCode;
-        }
-
-        /// <summary>SIGKILL on Unix: no exit hooks run.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-            _process.Dispose();
-        }
-
-        private void OnLine(string? line)
-        {
-            if (line is null || !line.StartsWith("wrote ", StringComparison.Ordinal) || !int.TryParse(line.AsSpan(6), out var n)) return;
-            lock (_gate)
-            {
-                _written = Math.Max(_written, n);
-                for (var i = _waiters.Count - 1; i >= 0; i--)
-                {
-                    if (_waiters[i].Count > _written) continue;
-                    _waiters[i].Signal.TrySetResult();
-                    _waiters.RemoveAt(i);
-                }
-            }
-        }
-
-        private static string ChildPath()
-        {
-            var testDirectory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-            // .../tests/LogFlux.Sinks.Core.Tests/bin/<Configuration>/net10.0
-            var configuration = testDirectory.Parent!.Name;
-            var tests = testDirectory.Parent.Parent!.Parent!.Parent!.FullName;
-            var path = Path.Combine(tests, "LogFlux.Sinks.ChildProcess", "bin", configuration, "net10.0", "LogFlux.Sinks.ChildProcess.dll");
-            if (!File.Exists(path)) Assert.Fail($"The child process is not built: {path} (build the solution).");
-            return path;
-        }
     }
 }

@@ -39,8 +39,8 @@ public class OutageSurvivalTests
         {
             await using var server = await LogFluxTestServer.StartAsync();
             var clock = Stopwatch.StartNew();
-            using var buffered = ChildRun.Start(server.BaseUrl, directory, BufferedPrefix);
-            using var memory = ChildRun.Start(server.BaseUrl, null, MemoryPrefix);
+            using var buffered = StartChild(server.BaseUrl, directory, BufferedPrefix);
+            using var memory = StartChild(server.BaseUrl, null, MemoryPrefix);
 
             // About 5 s of normal delivery from both children before the receiver goes away.
             await server.WaitForEntryAsync(e => Message(e).StartsWith(BufferedPrefix + "-", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
@@ -86,6 +86,14 @@ public class OutageSurvivalTests
         }
     }
 
+    private static ChildRun StartChild(string url, string? bufferPath, string prefix) =>
+        ChildRun.Start(
+        [
+            "core", url, Count.ToString(CultureInfo.InvariantCulture), bufferPath ?? "-",
+            DelayMs.ToString(CultureInfo.InvariantCulture), prefix, BufferMaxBytes.ToString(CultureInfo.InvariantCulture),
+        ],
+        s_retryEnvironment);
+
     private static string Message(ReceivedEntry entry) => entry.Json.GetProperty("message").GetString() ?? "";
 
     private static ModeSummary Summarise(LogFluxTestServer server, ChildRun child, string prefix)
@@ -111,133 +119,6 @@ public class OutageSurvivalTests
             var reasons = Stats is null ? "(no stats)" : Stats.Reasons.Length == 0 ? "-" : Stats.Reasons;
             var buffer = Stats is null || Stats.BufferCapacityBytes == 0 ? "" : $" / peak {Stats.BufferPeakBytes} of {Stats.BufferCapacityBytes} bytes";
             return $"{mode,-10} {Logged,7} {Delivered,9} {dropped,7} {Duplicated,10} {uncounted,9}  {reasons}{buffer}";
-        }
-    }
-
-    /// <summary>The child's final "stats ..." line.</summary>
-    private sealed record ChildStats(long Dropped, string Reasons, long BufferPeakBytes, long BufferCapacityBytes)
-    {
-        public static ChildStats? TryParse(string line)
-        {
-            if (!line.StartsWith("stats ", StringComparison.Ordinal)) return null;
-            var fields = line[6..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Select(f => f.Split('=', 2))
-                .Where(p => p.Length == 2)
-                .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-            long Number(string name) => fields.TryGetValue(name, out var v) && long.TryParse(v, CultureInfo.InvariantCulture, out var n) ? n : -1;
-            return new ChildStats(Number("dropped"), fields.GetValueOrDefault("reasons", ""), Number("buffer_peak_bytes"), Number("buffer_capacity_bytes"));
-        }
-    }
-
-    private sealed class ChildRun : IDisposable
-    {
-        private readonly Process _process;
-        private readonly object _gate = new();
-        private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = new();
-        private readonly System.Text.StringBuilder _errors = new();
-        private int _written;
-        private ChildStats? _stats;
-
-        private ChildRun(Process process) => _process = process;
-
-        public int Written => Volatile.Read(ref _written);
-
-        public ChildStats? Stats => Volatile.Read(ref _stats);
-
-        public string Errors
-        {
-            get
-            {
-                lock (_errors) return _errors.ToString();
-            }
-        }
-
-        public static ChildRun Start(string url, string? bufferPath, string prefix)
-        {
-            var info = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            var args = new[]
-            {
-                ChildPath(), "core", url, Count.ToString(CultureInfo.InvariantCulture), bufferPath ?? "-",
-                DelayMs.ToString(CultureInfo.InvariantCulture), prefix, BufferMaxBytes.ToString(CultureInfo.InvariantCulture),
-            };
-            foreach (var arg in args) info.ArgumentList.Add(arg);
-            foreach (var (name, value) in s_retryEnvironment) info.Environment[name] = value;
-            var process = new Process { StartInfo = info };
-            var run = new ChildRun(process);
-            process.OutputDataReceived += (_, e) => run.OnLine(e.Data);
-            process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data is null) return;
-                lock (run._errors) run._errors.AppendLine(e.Data);
-            };
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return run;
-        }
-
-        public async Task WaitForWrittenAsync(int count, TimeSpan timeout)
-        {
-            TaskCompletionSource signal;
-            lock (_gate)
-            {
-                if (_written >= count) return;
-                signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _waiters.Add((count, signal));
-            }
-            await signal.Task.WaitAsync(timeout);
-        }
-
-        public async Task<int> WaitForExitAsync(TimeSpan timeout)
-        {
-            using var cts = new CancellationTokenSource(timeout);
-            await _process.WaitForExitAsync(cts.Token);
-            // The parameterless wait also drains the redirected output, so the final stats line has been read.
-            _process.WaitForExit();
-            return _process.ExitCode;
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-            _process.Dispose();
-        }
-
-        private void OnLine(string? line)
-        {
-            if (line is null) return;
-            if (ChildStats.TryParse(line) is { } stats)
-            {
-                Volatile.Write(ref _stats, stats);
-                return;
-            }
-            if (!line.StartsWith("wrote ", StringComparison.Ordinal) || !int.TryParse(line.AsSpan(6), out var n)) return;
-            lock (_gate)
-            {
-                _written = Math.Max(_written, n);
-                for (var i = _waiters.Count - 1; i >= 0; i--)
-                {
-                    if (_waiters[i].Count > _written) continue;
-                    _waiters[i].Signal.TrySetResult();
-                    _waiters.RemoveAt(i);
-                }
-            }
-        }
-
-        private static string ChildPath()
-        {
-            var testDirectory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-            // .../tests/LogFlux.Sinks.Core.Tests/bin/<Configuration>/net10.0
-            var configuration = testDirectory.Parent!.Name;
-            var tests = testDirectory.Parent.Parent!.Parent!.Parent!.FullName;
-            var path = Path.Combine(tests, "LogFlux.Sinks.ChildProcess", "bin", configuration, "net10.0", "LogFlux.Sinks.ChildProcess.dll");
-            if (!File.Exists(path)) Assert.Fail($"The child process is not built: {path} (build the solution).");
-            return path;
         }
     }
 }

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace LogFlux.Sinks.Core.Tests.Survival;
+
+/// <summary>
+/// A run of the child process (tests/LogFlux.Sinks.ChildProcess): collects its "wrote N" lines (with waiters),
+/// its final "stats ..." line and its standard error.
+/// </summary>
+internal sealed class ChildRun : IDisposable
+{
+    private readonly Process _process;
+    private readonly object _gate = new();
+    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = new();
+    private readonly System.Text.StringBuilder _errors = new();
+    private int _written;
+    private ChildStats? _stats;
+
+    private ChildRun(Process process) => _process = process;
+
+    public int Written => Volatile.Read(ref _written);
+
+    /// <summary>The child's final stats line, if it printed one.</summary>
+    public ChildStats? Stats => Volatile.Read(ref _stats);
+
+    public string Errors
+    {
+        get
+        {
+            lock (_errors) return _errors.ToString();
+        }
+    }
+
+    /// <summary>Starts <c>dotnet &lt;child dll&gt; arguments...</c> with the given extra environment variables.</summary>
+    public static ChildRun Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(ChildPath());
+        foreach (var arg in arguments) info.ArgumentList.Add(arg);
+        if (environment is not null)
+        {
+            foreach (var (name, value) in environment) info.Environment[name] = value;
+        }
+        var process = new Process { StartInfo = info };
+        var run = new ChildRun(process);
+        process.OutputDataReceived += (_, e) => run.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (run._errors) run._errors.AppendLine(e.Data);
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return run;
+    }
+
+    public async Task WaitForWrittenAsync(int count, TimeSpan timeout)
+    {
+        TaskCompletionSource signal;
+        lock (_gate)
+        {
+            if (_written >= count) return;
+            signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, signal));
+        }
+        await signal.Task.WaitAsync(timeout);
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        // The parameterless wait also drains the redirected output, so the final stats line has been read.
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL on Unix: no exit hooks run.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null) return;
+        if (ChildStats.TryParse(line) is { } stats)
+        {
+            Volatile.Write(ref _stats, stats);
+            return;
+        }
+        if (!line.StartsWith("wrote ", StringComparison.Ordinal) || !int.TryParse(line.AsSpan(6), out var n)) return;
+        lock (_gate)
+        {
+            _written = Math.Max(_written, n);
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (_waiters[i].Count > _written) continue;
+                _waiters[i].Signal.TrySetResult();
+                _waiters.RemoveAt(i);
+            }
+        }
+    }
+
+    private static string ChildPath()
+    {
+        var testDirectory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        // .../tests/LogFlux.Sinks.Core.Tests/bin/<Configuration>/net10.0
+        var configuration = testDirectory.Parent!.Name;
+        var tests = testDirectory.Parent.Parent!.Parent!.Parent!.FullName;
+        var path = Path.Combine(tests, "LogFlux.Sinks.ChildProcess", "bin", configuration, "net10.0", "LogFlux.Sinks.ChildProcess.dll");
+        if (!File.Exists(path)) Assert.Fail($"The child process is not built: {path} (build the solution).");
+        return path;
+    }
+}
+
+/// <summary>The child's final "stats ..." line.</summary>
+internal sealed record ChildStats(long Dropped, string Reasons, long BufferPeakBytes, long BufferCapacityBytes)
+{
+    public static ChildStats? TryParse(string line)
+    {
+        if (!line.StartsWith("stats ", StringComparison.Ordinal)) return null;
+        var fields = line[6..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(f => f.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        long Number(string name) => fields.TryGetValue(name, out var v) && long.TryParse(v, CultureInfo.InvariantCulture, out var n) ? n : -1;
+        return new ChildStats(Number("dropped"), fields.GetValueOrDefault("reasons", ""), Number("buffer_peak_bytes"), Number("buffer_capacity_bytes"));
+    }
+}
