@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LogFlux.Sinks.Context;
@@ -112,19 +111,10 @@ public sealed partial class LogFluxClient
         _ => Sampler.ShouldSample(entry.EntryType),
     };
 
-    private void AddTraceIds(LogFluxEntry entry)
+    private static void AddTraceIds(LogFluxEntry entry)
     {
         if (entry.Attributes is { } attributes && attributes.ContainsKey("trace_id")) return;
-        string traceId, spanId;
-        if (CurrentSpan is { IsEnded: false } span)
-        {
-            traceId = span.TraceId;
-            spanId = span.SpanId;
-        }
-        else if (!TraceIds.TryGetIds(Activity.Current, out traceId, out spanId))
-        {
-            return;
-        }
+        if (!LogFluxTraceContext.TryGetCurrent(out var traceId, out var spanId)) return;
         entry.SetAttribute("trace_id", traceId);
         if (entry.Attributes!.ContainsKey("span_id")) return;
         entry.SetAttribute("span_id", spanId);
