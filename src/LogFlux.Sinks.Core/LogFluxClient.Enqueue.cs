@@ -12,7 +12,7 @@ public sealed partial class LogFluxClient
     /// <summary>How an entry entered the client; decides breadcrumbs and sampling.</summary>
     private enum Origin
     {
-        /// <summary>A send method or <see cref="Enqueue"/>.</summary>
+        /// <summary>A send method or <see cref="Enqueue(LogFluxEntry)"/>.</summary>
         Call,
         /// <summary>An error capture: no automatic breadcrumb of its own.</summary>
         ErrorCapture,

@@ -179,6 +179,21 @@ public sealed class LogFluxScope : IDisposable
         }
     }
 
+    /// <summary>The effective attributes, innermost scope first (so the first occurrence of a key wins), or null when there are none.</summary>
+    internal KeyValuePair<string, string>[]? SnapshotAttributes()
+    {
+        List<KeyValuePair<string, string>>? snapshot = null;
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            lock (scope._attributes)
+            {
+                if (scope._attributes.Count == 0) continue;
+                (snapshot ??= new List<KeyValuePair<string, string>>(scope._attributes.Count)).AddRange(scope._attributes);
+            }
+        }
+        return snapshot?.ToArray();
+    }
+
     internal bool IsSelfOrAncestorOf(LogFluxScope? scope)
     {
         for (; scope is not null; scope = scope.Parent)

@@ -190,7 +190,7 @@ public static class LogFluxSdk
     /// <summary>Empties the global client's breadcrumb ring.</summary>
     public static void ClearBreadcrumbs() => Client?.ClearBreadcrumbs();
 
-    /// <summary>Queues a ready-made entry (see <see cref="LogFluxClient.Enqueue"/>); false without a client.</summary>
+    /// <summary>Queues a ready-made entry (see <see cref="LogFluxClient.Enqueue(LogFluxEntry)"/>); false without a client.</summary>
     /// <param name="entry">The entry.</param>
     /// <returns>Whether it was accepted.</returns>
     public static bool Enqueue(LogFluxEntry entry) => Client?.Enqueue(entry) ?? false;

@@ -126,14 +126,16 @@ public sealed partial class LogFluxTarget : TargetWithContext
 
             var traceId = TraceId is null ? null : RenderLogEvent(TraceId, logEvent);
             var spanId = SpanId is null ? null : RenderLogEvent(SpanId, logEvent);
-            var entry = LogEventMapper.Map(
-                logEvent,
-                level.Value,
-                RenderLogEvent(Layout, logEvent),
-                GetAllProperties(logEvent),
-                traceId,
-                spanId,
-                _json);
+            var message = RenderLogEvent(Layout, logEvent);
+            var properties = GetAllProperties(logEvent);
+            if (logEvent.Exception is null && !properties.ContainsKey(FrameworkEntryProperties.Kind))
+            {
+                // Plain events: the values are formatted on the sender; the trace ids rendered here travel with the
+                // event, so the thread that hands it over (an async wrapper's) never adds its own.
+                client.Enqueue(new CapturedNLogEvent(logEvent, level.Value, message, properties, traceId, spanId, _json));
+                return;
+            }
+            var entry = LogEventMapper.Map(logEvent, level.Value, message, properties, traceId, spanId, _json);
             Enqueue(client, entry, hasTraceContext: !string.IsNullOrEmpty(traceId));
         }
         catch (Exception ex)

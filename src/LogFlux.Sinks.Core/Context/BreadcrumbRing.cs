@@ -1,14 +1,17 @@
+using LogFlux.Sinks.Adapters;
+
 namespace LogFlux.Sinks.Context;
 
 /// <summary>
 /// A fixed-size ring of breadcrumbs (PROTOCOL 6.10): when full the oldest is overwritten; snapshots are
-/// oldest first. Thread-safe.
+/// oldest first. Thread-safe. A deferred log entry is kept as it is and rendered into a breadcrumb only when a
+/// snapshot is taken, so recording one costs the logging thread no message rendering.
 /// </summary>
 internal sealed class BreadcrumbRing
 {
     public const int DefaultCapacity = 100;
 
-    private readonly Breadcrumb?[] _items;
+    private readonly object?[] _items;
     private readonly object _lock = new();
     private int _next;
     private int _count;
@@ -16,7 +19,7 @@ internal sealed class BreadcrumbRing
     /// <param name="capacity">Ring size; zero or less means <see cref="DefaultCapacity"/>.</param>
     public BreadcrumbRing(int capacity)
     {
-        _items = new Breadcrumb?[capacity > 0 ? capacity : DefaultCapacity];
+        _items = new object?[capacity > 0 ? capacity : DefaultCapacity];
     }
 
     public int Capacity => _items.Length;
@@ -26,7 +29,12 @@ internal sealed class BreadcrumbRing
         get { lock (_lock) return _count; }
     }
 
-    public void Add(Breadcrumb breadcrumb)
+    public void Add(Breadcrumb breadcrumb) => AddItem(breadcrumb);
+
+    /// <summary>Records a deferred log entry; it becomes a <c>log</c> breadcrumb when a snapshot is taken.</summary>
+    public void Add(DeferredLogEntry entry) => AddItem(entry);
+
+    private void AddItem(object breadcrumb)
     {
         lock (_lock)
         {
@@ -39,11 +47,31 @@ internal sealed class BreadcrumbRing
     /// <summary>Copies the ring into <paramref name="into"/>, oldest first.</summary>
     public void CopyTo(List<Breadcrumb> into)
     {
+        object?[] items;
         lock (_lock)
         {
+            items = new object?[_count];
             var start = (_next - _count + _items.Length) % _items.Length;
-            for (var i = 0; i < _count; i++) into.Add(_items[(start + i) % _items.Length]!);
+            for (var i = 0; i < _count; i++) items[i] = _items[(start + i) % _items.Length];
         }
+        foreach (var item in items)
+        {
+            into.Add(item as Breadcrumb ?? FromDeferred((DeferredLogEntry)item!));
+        }
+    }
+
+    private static Breadcrumb FromDeferred(DeferredLogEntry entry)
+    {
+        string message;
+        try
+        {
+            message = entry.RenderMessage();
+        }
+        catch (Exception)
+        {
+            message = string.Empty;
+        }
+        return new Breadcrumb(entry.Timestamp, "log", message, LogFluxLevels.BreadcrumbLevel(entry.Level));
     }
 
     public List<Breadcrumb> Snapshot()

@@ -29,6 +29,9 @@ internal sealed class HookRunner
         _telemetry = options.BeforeSendTelemetry;
     }
 
+    /// <summary>True when a hook runs for plain (non-error) log entries.</summary>
+    public bool AppliesToLogs => _global is not null || _log is not null;
+
     /// <summary>True when any hook applies to <paramref name="entry"/> (only then is the JSON object built).</summary>
     public bool AppliesTo(LogFluxEntry entry) => _global is not null || PerType(entry) is not null;
 

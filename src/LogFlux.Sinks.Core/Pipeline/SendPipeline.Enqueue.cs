@@ -93,6 +93,9 @@ internal sealed partial class SendPipeline
         return true;
     }
 
+    /// <summary>True when accepted entries go to the durable buffer, which needs their JSON at once.</summary>
+    public bool StoresEntries => _store is not null;
+
     /// <summary>Entries waiting to be taken by a sender: in memory and in the durable buffer.</summary>
     private long Waiting => _queue.Count + (_store?.Waiting ?? 0);
 

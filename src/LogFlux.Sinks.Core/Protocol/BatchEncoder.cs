@@ -1,3 +1,4 @@
+using LogFlux.Sinks.Adapters;
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -200,6 +201,16 @@ internal sealed class BatchEncoder
     private string? FitJson(PendingEntry pending, Scratch scratch, int limit, out ReadOnlySpan<byte> json)
     {
         json = default;
+        if (pending.Deferred is not null)
+        {
+            scratch.Json.Clear();
+            scratch.Writer.Reset(scratch.Json);
+            EntryJsonWriter.WriteDeferred(scratch.Writer, pending, Context, scratch.Attributes, scratch.Message);
+            scratch.Writer.Flush();
+            json = scratch.Json.WrittenSpan;
+            if (json.Length <= limit) return null;
+            return EntryTruncation.Fit(pending.MaterializeDeferred(), Context, scratch.Json, scratch.Writer, limit, out json);
+        }
         if (pending.Entry is { } entry)
         {
             string? invalid = EntryValidator.Validate(entry);
@@ -229,6 +240,8 @@ internal sealed class BatchEncoder
         public readonly PooledBufferWriter Json = new(4096);
         public readonly PooledBufferWriter Gzip = new(4096);
         public readonly Utf8JsonWriter Writer;
+        public readonly LogFluxAttributeWriter Attributes = new();
+        public readonly PooledCharWriter Message = new();
 
         public Scratch()
         {
@@ -238,6 +251,7 @@ internal sealed class BatchEncoder
         public void Dispose()
         {
             Writer.Dispose();
+            Message.Dispose();
             Json.Dispose();
             Gzip.Dispose();
         }

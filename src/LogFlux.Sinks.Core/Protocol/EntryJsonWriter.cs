@@ -9,7 +9,7 @@ namespace LogFlux.Sinks.Protocol;
 /// tables, nulls and empty maps omitted, attribute values as strings, the global context applied
 /// (an empty <c>source</c> filled, <c>environment</c>/<c>release</c> added to <c>meta</c> without overwriting).
 /// </summary>
-internal static class EntryJsonWriter
+internal static partial class EntryJsonWriter
 {
     /// <summary>Writer options: compact, and no escaping of non-ASCII text (the payload is never embedded in HTML).</summary>
     public static readonly JsonWriterOptions WriterOptions = new()

@@ -93,7 +93,7 @@ internal static class LogEventMapper
         return AttributeValueFormatter.Format(value);
     }
 
-    private static HashSet<string>? SerializedNames(LogEventInfo logEvent)
+    internal static HashSet<string>? SerializedNames(LogEventInfo logEvent)
     {
         if (!logEvent.HasProperties) return null;
         HashSet<string>? names = null;

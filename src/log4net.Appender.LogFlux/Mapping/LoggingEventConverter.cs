@@ -22,6 +22,33 @@ internal sealed class LoggingEventConverter
         _includeLocation = includeLocation;
     }
 
+    /// <summary>
+    /// Captures a plain event (no exception, not written by a helper method) whose property values are formatted
+    /// on the sender. Returns null when the event must be converted with <see cref="Convert"/> instead, or when
+    /// <paramref name="skip"/> is set: the level is never sent.
+    /// </summary>
+    public DeferredLogEntry? TryCapture(LoggingEvent loggingEvent, string message, out bool skip)
+    {
+        skip = !_levels.TryMap(loggingEvent.Level, out var level);
+        if (skip || loggingEvent.ExceptionObject is not null || loggingEvent.GetExceptionString() is { Length: > 0 }) return null;
+
+        var properties = EventPropertyReader.Capture(loggingEvent);
+        if (properties is not null && properties.Exists(p => p.Key == FrameworkEntryProperties.Kind)) return null;
+        List<KeyValuePair<string, string>>? location = null;
+        if (_includeLocation) AddLocation(loggingEvent, location = new List<KeyValuePair<string, string>>(4));
+        LogFluxTraceContext.TryGetCurrent(out var traceId, out var spanId);
+        return new CapturedLogEvent(
+            level,
+            new DateTimeOffset(loggingEvent.TimeStampUtc, TimeSpan.Zero),
+            message,
+            loggingEvent.LoggerName,
+            properties,
+            properties?.Count ?? 0,
+            location,
+            traceId,
+            spanId);
+    }
+
     /// <summary>Returns null for events that are never sent (level OFF).</summary>
     public LogFluxEntry? Convert(LoggingEvent loggingEvent, string message)
     {
@@ -53,6 +80,21 @@ internal sealed class LoggingEventConverter
 
         entry.Attributes = attributes.Count > 0 ? attributes : null;
         return FrameworkEntryConverter.Convert(entry);
+    }
+
+    private static void AddLocation(LoggingEvent loggingEvent, List<KeyValuePair<string, string>> attributes)
+    {
+        var location = loggingEvent.LocationInformation;
+        if (location is null) return;
+        AddKnown(attributes, "class", location.ClassName);
+        AddKnown(attributes, "method", location.MethodName);
+        AddKnown(attributes, "file", location.FileName);
+        AddKnown(attributes, "line", location.LineNumber);
+    }
+
+    private static void AddKnown(List<KeyValuePair<string, string>> attributes, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value) && value != Unknown) attributes.Add(new(key, value));
     }
 
     private static void AddLocation(LoggingEvent loggingEvent, Dictionary<string, string> attributes)

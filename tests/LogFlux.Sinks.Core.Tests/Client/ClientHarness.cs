@@ -55,8 +55,21 @@ internal sealed class ClientHarness : IDisposable
     /// <summary>The JSON payload of an accepted entry as it would be sent.</summary>
     public JsonElement Json(PendingEntry pending)
     {
-        var bytes = pending.Json ?? EntryJsonWriter.ToUtf8(pending.Entry!, Client.Options.CreateGlobalContext());
+        var context = Client.Options.CreateGlobalContext();
+        var bytes = pending.Json ?? (pending.Deferred is not null ? DeferredJson(pending, context) : EntryJsonWriter.ToUtf8(pending.Entry!, context));
         return JsonDocument.Parse(bytes).RootElement.Clone();
+    }
+
+    /// <summary>The JSON the sender writes for a deferred entry.</summary>
+    public static byte[] DeferredJson(PendingEntry pending, GlobalContext context)
+    {
+        using var buffer = new PooledBufferWriter(1024);
+        using var message = new PooledCharWriter();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, EntryJsonWriter.WriterOptions))
+        {
+            EntryJsonWriter.WriteDeferred(writer, pending, context, new LogFlux.Sinks.Adapters.LogFluxAttributeWriter(), message);
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     public static LogFluxOptions NewOptions() => new()

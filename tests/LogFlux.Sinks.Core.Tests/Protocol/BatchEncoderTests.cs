@@ -121,6 +121,45 @@ public class BatchEncoderTests
     }
 
     [Test]
+    public void Encode_DeferredEntry_DecryptsToTheConvertedEntrysJson()
+    {
+        var deferred = new TestDeferredEntry("order placed", new() { ["order_id"] = 42, ["customer"] = "acme" }, logger: "Orders");
+        var encoder = new BatchEncoder(EntrySamples.Context, enableCompression: true);
+        using var session = Session();
+        using var aes = session.CreateAesGcm();
+
+        using var batch = encoder.Encode([new PendingEntry(deferred, null, default), Pending(deferred.ToLogEntry())], session, aes);
+        var parts = TestMultipartReader.Read(batch.Body.Span, batch.Boundary);
+
+        Assert.That(parts, Has.Count.EqualTo(2));
+        var first = Encoding.UTF8.GetString(Gunzip(Decrypt(parts[0].Body, Convert.FromBase64String(parts[0].Header("X-LF-Nonce")!))));
+        var second = Encoding.UTF8.GetString(Gunzip(Decrypt(parts[1].Body, Convert.FromBase64String(parts[1].Header("X-LF-Nonce")!))));
+        Assert.That(first, Is.EqualTo(second));
+    }
+
+    [Test]
+    public void Encode_OversizedDeferredEntry_IsTruncatedAndMarked()
+    {
+        var deferred = new TestDeferredEntry("big-" + new string('m', 3 * 1024 * 1024), new() { ["order_id"] = 42 });
+        var encoder = new BatchEncoder(EntrySamples.Context, enableCompression: true);
+        using var session = Session();
+        using var aes = session.CreateAesGcm();
+
+        using var batch = encoder.Encode([new PendingEntry(deferred, null, default)], session, aes);
+        var part = TestMultipartReader.Read(batch.Body.Span, batch.Boundary).Single();
+        var json = Gunzip(Decrypt(part.Body, Convert.FromBase64String(part.Header("X-LF-Nonce")!)));
+        var payload = JsonDocument.Parse(json).RootElement;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.Length, Is.LessThanOrEqualTo(EntryValidator.MaxEntryJsonBytes));
+            Assert.That(payload.GetProperty("message").GetString(), Does.StartWith("big-mmm"));
+            Assert.That(payload.GetProperty("attributes").GetProperty("logflux.truncated").GetString(), Is.EqualTo("true"));
+            Assert.That(payload.GetProperty("attributes").GetProperty("order_id").GetString(), Is.EqualTo("42"));
+        });
+    }
+
+    [Test]
     public void Encode_TimestampOutsideTheWindow_UsesNowInHeaderOnly()
     {
         var now = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);

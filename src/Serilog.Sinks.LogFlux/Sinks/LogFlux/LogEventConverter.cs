@@ -30,7 +30,39 @@ internal sealed class LogEventConverter
         _includeMessageTemplate = includeMessageTemplate;
     }
 
+    /// <summary>True when <see cref="Defer"/> can take the event: a plain log event without an exception or helper marker.</summary>
+    public static bool CanDefer(LogEvent logEvent) =>
+        logEvent.Exception is null && !logEvent.Properties.ContainsKey(FrameworkEntryProperties.Kind);
+
+    /// <summary>The event as a deferred entry, written from the event on the client's sender.</summary>
+    public DeferredLogEvent Defer(LogEvent logEvent) => new(logEvent, _levels.Map(logEvent.Level), this);
+
+    /// <summary>Whether the message template is written as an attribute.</summary>
+    public bool IncludeMessageTemplate => _includeMessageTemplate;
+
     public LogFluxEntry Convert(LogEvent logEvent)
+    {
+        var entry = ToLogEntry(logEvent, out var addedTemplate, out var addedTrace);
+        var converted = FrameworkEntryConverter.Convert(entry);
+        if (!ReferenceEquals(converted, entry) && converted.Attributes is { } rest)
+        {
+            // The helper's template describes the readable line other sinks show, not the entry itself;
+            // a span carries its own ids, so the ambient ones would only contradict them.
+            if (addedTemplate) rest.Remove(MessageTemplateAttribute);
+            if (addedTrace && converted is SpanEntry)
+            {
+                rest.Remove(TraceIdAttribute);
+                rest.Remove(SpanIdAttribute);
+            }
+            if (rest.Count == 0) converted.Attributes = null;
+        }
+        return converted;
+    }
+
+    /// <summary>The event as a plain log entry (no helper conversion).</summary>
+    public LogEntry ToLogEntry(LogEvent logEvent) => ToLogEntry(logEvent, out _, out _);
+
+    private LogEntry ToLogEntry(LogEvent logEvent, out bool addedTemplate, out bool addedTrace)
     {
         var entry = new LogEntry(_levels.Map(logEvent.Level), logEvent.RenderMessage(CultureInfo.InvariantCulture), logEvent.Timestamp);
         var attributes = new Dictionary<string, string>(logEvent.Properties.Count + 3, StringComparer.Ordinal);
@@ -46,26 +78,12 @@ internal sealed class LogEventConverter
         }
 
         // Event properties are explicit and win over the values derived here.
-        var addedTemplate = _includeMessageTemplate && attributes.TryAdd(MessageTemplateAttribute, logEvent.MessageTemplate.Text);
-        var addedTrace = AddTraceContext(logEvent, attributes);
+        addedTemplate = _includeMessageTemplate && attributes.TryAdd(MessageTemplateAttribute, logEvent.MessageTemplate.Text);
+        addedTrace = AddTraceContext(logEvent, attributes);
 
         if (logEvent.Exception is { } exception) entry.Error = ErrorDetails.FromException(exception);
         entry.Attributes = attributes.Count > 0 ? attributes : null;
-
-        var converted = FrameworkEntryConverter.Convert(entry);
-        if (!ReferenceEquals(converted, entry) && converted.Attributes is { } rest)
-        {
-            // The helper's template describes the readable line other sinks show, not the entry itself;
-            // a span carries its own ids, so the ambient ones would only contradict them.
-            if (addedTemplate) rest.Remove(MessageTemplateAttribute);
-            if (addedTrace && converted is SpanEntry)
-            {
-                rest.Remove(TraceIdAttribute);
-                rest.Remove(SpanIdAttribute);
-            }
-            if (rest.Count == 0) converted.Attributes = null;
-        }
-        return converted;
+        return entry;
     }
 
     /// <summary>

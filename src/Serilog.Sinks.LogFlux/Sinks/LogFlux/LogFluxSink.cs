@@ -5,9 +5,10 @@ using Serilog.Events;
 namespace Serilog.Sinks.LogFlux;
 
 /// <summary>
-/// The <c>WriteTo.LogFlux</c> sink: converts each event on the logging thread and hands it to the LogFlux
-/// client's queue (the only buffer; batching, encryption and sending happen on the client's workers).
-/// Never blocks and never throws.
+/// The <c>WriteTo.LogFlux</c> sink: hands each event to the LogFlux client's queue (the only buffer; batching,
+/// encryption and sending happen on the client's workers). Plain events are queued as they are and written on the
+/// sender (Serilog events are immutable once emitted); events with an exception or written by a helper method are
+/// converted on the logging thread. Never blocks and never throws.
 /// </summary>
 internal sealed class LogFluxSink : ILogEventSink, IDisposable, IAsyncDisposable
 {
@@ -31,7 +32,8 @@ internal sealed class LogFluxSink : ILogEventSink, IDisposable, IAsyncDisposable
                 return;
             }
             // A refused entry is counted by the client under its drop reason.
-            client.Enqueue(_converter.Convert(logEvent));
+            if (LogEventConverter.CanDefer(logEvent)) client.Enqueue(_converter.Defer(logEvent));
+            else client.Enqueue(_converter.Convert(logEvent));
         }
         catch (Exception ex)
         {

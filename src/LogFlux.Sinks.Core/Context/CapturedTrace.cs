@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using LogFlux.Sinks.Adapters;
+
+namespace LogFlux.Sinks.Context;
+
+/// <summary>
+/// The trace and span id of the calling flow, captured when a deferred entry is queued and written when it is
+/// sent. Same precedence as <see cref="LogFluxTraceContext.TryGetCurrent"/>; an activity's ids are kept as they
+/// are (they hold their hex text already).
+/// </summary>
+internal readonly struct CapturedTrace
+{
+    private readonly ActivityTraceId _traceId;
+    private readonly ActivitySpanId _spanId;
+    private readonly string? _traceText;
+    private readonly string? _spanText;
+
+    private CapturedTrace(ActivityTraceId traceId, ActivitySpanId spanId)
+    {
+        _traceId = traceId;
+        _spanId = spanId;
+    }
+
+    private CapturedTrace(string traceId, string spanId)
+    {
+        _traceText = traceId;
+        _spanText = spanId;
+    }
+
+    public bool IsPresent => _traceText is not null || _traceId != default;
+
+    public static CapturedTrace Current()
+    {
+        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity && activity.TraceId != default && activity.SpanId != default)
+        {
+            return new CapturedTrace(activity.TraceId, activity.SpanId);
+        }
+        return LogFluxSpan.Ambient is { IsEnded: false } span ? new CapturedTrace(span.TraceId, span.SpanId) : default;
+    }
+
+    /// <summary>Writes <c>trace_id</c> and <c>span_id</c> unless the entry already has a <c>trace_id</c>.</summary>
+    public void WriteTo(LogFluxAttributeWriter attributes)
+    {
+        if (!IsPresent || attributes.Contains(TraceIdName)) return;
+        if (_traceText is not null)
+        {
+            attributes.Add(TraceIdName, _traceText);
+            if (!string.IsNullOrEmpty(_spanText)) attributes.Add(SpanIdName, _spanText);
+            return;
+        }
+        // The id structs keep their hex text, so this allocates nothing.
+        attributes.Add(TraceIdName, _traceId.ToHexString());
+        attributes.Add(SpanIdName, _spanId.ToHexString());
+    }
+
+    /// <summary>Adds <c>trace_id</c> and <c>span_id</c> to an entry that has no <c>trace_id</c>.</summary>
+    public void ApplyTo(LogFluxEntry entry)
+    {
+        if (!IsPresent || entry.Attributes is { } existing && existing.ContainsKey(TraceIdName)) return;
+        entry.SetAttribute(TraceIdName, _traceText ?? _traceId.ToHexString());
+        var spanId = _traceText is not null ? _spanText : _spanId.ToHexString();
+        if (!string.IsNullOrEmpty(spanId) && !entry.Attributes!.ContainsKey(SpanIdName)) entry.SetAttribute(SpanIdName, spanId);
+    }
+
+    private const string TraceIdName = "trace_id";
+    private const string SpanIdName = "span_id";
+}
