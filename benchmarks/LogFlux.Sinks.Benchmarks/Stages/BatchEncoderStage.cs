@@ -19,6 +19,7 @@ public class BatchEncoderStage
 
     private List<PendingEntry> _objects = null!;
     private List<PendingEntry> _json = null!;
+    private List<PendingEntry> _deferred = null!;
     private BatchEncoder _gzip = null!;
     private BatchEncoder _plain = null!;
     private SessionKey _session = null!;
@@ -31,6 +32,7 @@ public class BatchEncoderStage
         _objects = SampleEntries.Batch(Entries);
         _jsonBodies = _objects.Select(p => EntryJsonWriter.ToUtf8(p.Entry!, SampleEntries.Context)).ToArray();
         _json = _objects.Select((p, i) => new PendingEntry(p.Type, p.Level, p.Timestamp, _jsonBodies[i])).ToList();
+        _deferred = _objects.Select(p => new PendingEntry(Captured((LogEntry)p.Entry!), null, default)).ToList();
         var time = new FixedTime(new DateTimeOffset(2026, 11, 26, 12, 0, 1, TimeSpan.Zero));
         _gzip = new BatchEncoder(SampleEntries.Context, enableCompression: true, time);
         _plain = new BatchEncoder(SampleEntries.Context, enableCompression: false, time);
@@ -49,6 +51,13 @@ public class BatchEncoderStage
     public int Full()
     {
         using var batch = _gzip.Encode(_objects, _session, _aes);
+        return batch.Body.Length;
+    }
+
+    [Benchmark(OperationsPerInvoke = Entries, Description = "batch/entry: deferred captured events -> JSON+gzip+nonce+AES+part")]
+    public int Deferred()
+    {
+        using var batch = _gzip.Encode(_deferred, _session, _aes);
         return batch.Body.Length;
     }
 
@@ -81,5 +90,11 @@ public class BatchEncoderStage
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private static global::LogFlux.Sinks.Adapters.CapturedLogEvent Captured(LogEntry entry)
+    {
+        var properties = (entry.Attributes ?? []).Select(a => new KeyValuePair<string, object?>(a.Key, a.Value)).ToList();
+        return new global::LogFlux.Sinks.Adapters.CapturedLogEvent(entry.Level, entry.Timestamp, entry.Message, entry.Logger, properties, properties.Count, null, null, null);
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace LogFlux.Sinks.Core.Tests.Survival;
 
@@ -124,20 +123,5 @@ internal sealed class ChildRun : IDisposable
         var path = Path.Combine(tests, "LogFlux.Sinks.ChildProcess", "bin", configuration, "net10.0", "LogFlux.Sinks.ChildProcess.dll");
         if (!File.Exists(path)) Assert.Fail($"The child process is not built: {path} (build the solution).");
         return path;
-    }
-}
-
-/// <summary>The child's final "stats ..." line.</summary>
-internal sealed record ChildStats(long Dropped, string Reasons, long BufferPeakBytes, long BufferCapacityBytes)
-{
-    public static ChildStats? TryParse(string line)
-    {
-        if (!line.StartsWith("stats ", StringComparison.Ordinal)) return null;
-        var fields = line[6..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(f => f.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-        long Number(string name) => fields.TryGetValue(name, out var v) && long.TryParse(v, CultureInfo.InvariantCulture, out var n) ? n : -1;
-        return new ChildStats(Number("dropped"), fields.GetValueOrDefault("reasons", ""), Number("buffer_peak_bytes"), Number("buffer_capacity_bytes"));
     }
 }
