@@ -6,6 +6,8 @@ namespace LogFlux.Sinks.Throughput;
 /// <summary>Starts this program again as a child for one run and reads its <c>RESULT</c> line.</summary>
 internal static class ChildLauncher
 {
+    private const string TieredCompilationVariable = "DOTNET_TieredCompilation";
+
     public static async Task<T?> RunAsync<T>(ChildArguments child, TimeSpan timeout) where T : class
     {
         var start = new ProcessStartInfo
@@ -19,6 +21,9 @@ internal static class ChildLauncher
         if (string.Equals(Path.GetFileNameWithoutExtension(host), "dotnet", StringComparison.OrdinalIgnoreCase))
             start.ArgumentList.Add(typeof(ChildLauncher).Assembly.Location);
         foreach (var arg in child.ToArgs()) start.ArgumentList.Add(arg);
+        // The runtimeconfig disables tiered JIT for the orchestrator only; the environment overrides it, so the child
+        // runs with the runtime default (tiered, with PGO) unless the caller set the variable explicitly.
+        if (Environment.GetEnvironmentVariable(TieredCompilationVariable) is null) start.Environment[TieredCompilationVariable] = "1";
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the child process.");
         T? result = null;

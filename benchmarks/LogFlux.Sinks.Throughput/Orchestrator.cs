@@ -15,7 +15,7 @@ internal static class Orchestrator
     {
         var counter = new ArrivalCounter();
         await using var peers = await PeerReceiver.StartAsync(counter).ConfigureAwait(false);
-        await using var logFlux = await LogFluxReceiver.StartAsync(counter).ConfigureAwait(false);
+        await using var logFlux = await LeanLogFluxReceiver.StartAsync(counter).ConfigureAwait(false);
         await using var control = new ControlServer(counter, peers, logFlux);
         await control.StartAsync().ConfigureAwait(false);
         Console.WriteLine($"receivers: peers {peers.BaseUrl}, LogFlux {logFlux.BaseUrl}, control {control.BaseUrl}");
@@ -35,10 +35,14 @@ internal static class Orchestrator
                     control.PrepareForChild();
                     var result = await ChildLauncher.RunAsync<RunResult>(child, TimeSpan.FromSeconds(180 + options.Events / 2_000.0)).ConfigureAwait(false)
                         ?? new RunResult { Peer = peer, Mode = mode, Events = options.Events, Error = "no result (child failed)" };
+                    var verification = PeerCatalog.IsLogFlux(peer) ? logFlux.Verification : null;
                     result = result with
                     {
                         Rep = rep,
                         ReceiverCpuNsPerEvent = result.Delivered > 0 && IsNetworked(peer) ? control.ReceiverCpu.TotalNanoseconds / result.Delivered : 0,
+                        VerifiedParts = verification?.Verified ?? 0,
+                        VerificationFailures = verification is null ? 0 : verification.Failed + verification.MalformedRequests,
+                        Error = JoinErrors(result.Error, VerificationError(verification)),
                     };
                     runs.Add(result);
                     Console.WriteLine($"  [{clock.Elapsed:mm\\:ss}] {mode} rep {rep} {peer,-22} {Report.Brief(result)}");
@@ -57,7 +61,14 @@ internal static class Orchestrator
                     control.PrepareForChild();
                     var result = await ChildLauncher.RunAsync<OutageResult>(child, TimeSpan.FromSeconds(240 + options.OutageSeconds)).ConfigureAwait(false)
                         ?? new OutageResult { Peer = peer, Events = options.OutageEvents, Error = "no result (child failed)" };
-                    result = result with { Rep = rep };
+                    var verification = PeerCatalog.IsLogFlux(peer) ? logFlux.Verification : null;
+                    result = result with
+                    {
+                        Rep = rep,
+                        VerifiedParts = verification?.Verified ?? 0,
+                        VerificationFailures = verification is null ? 0 : verification.Failed + verification.MalformedRequests,
+                        Error = JoinErrors(result.Error, VerificationError(verification)),
+                    };
                     outages.Add(result);
                     Console.WriteLine($"  [{clock.Elapsed:mm\\:ss}] outage rep {rep} {peer,-22} delivered {result.Delivered:N0}, counted drops {result.CountedDrops:N0}, lost {result.Lost:N0}, WS max {result.WorkingSetMaxMb:F0} MB{(result.Error is null ? "" : " ERROR " + result.Error)}");
                 }
@@ -72,8 +83,21 @@ internal static class Orchestrator
         Console.WriteLine();
         Console.WriteLine(markdown);
         Console.WriteLine($"(written to {Path.GetFullPath(options.OutputDirectory)}; total {clock.Elapsed:mm\\:ss})");
+        long failures = runs.Sum(r => r.VerificationFailures) + outages.Sum(o => o.VerificationFailures);
+        if (failures > 0) Console.Error.WriteLine($"ERROR: the LogFlux receiver could not decode {failures:N0} verified part(s) or request(s); see the verification lines above.");
         return runs.Any(r => r.Error is not null) || outages.Any(o => o.Error is not null) ? 1 : 0;
     }
+
+    private static string? JoinErrors(string? first, string? second) => first is null ? second : second is null ? first : first + "; " + second;
+
+    /// <summary>The run's error when the lean LogFlux receiver's sample did not decode (or nothing was sampled); null when fine.</summary>
+    private static string? VerificationError(VerificationStats? verification) => verification switch
+    {
+        null => null,
+        { Ok: false } => "receiver verification failed: " + verification.Describe(),
+        { Verified: 0 } => "receiver verification: no part was verified",
+        _ => null,
+    };
 
     private static bool IsNetworked(string peer) => PeerCatalog.Networked.Contains(peer);
 }

@@ -12,18 +12,20 @@ internal static class Report
     public static string Brief(RunResult r) =>
         $"producer {r.ProducerNsPerEvent,7:N0} ns/ev  e2e {r.EventsPerSecond,11:N0} ev/s  CPU {r.CpuNsPerEvent,7:N0} ns/ev  alloc {r.AllocBytesPerEvent,6:N0} B/ev  " +
         $"wire {r.WireBytesPerEvent,4:N0} B/ev  WS {r.PeakWorkingSetMb,5:N0} MB  GC {r.Gen0}/{r.Gen1}/{r.Gen2}  delivered {r.Delivered:N0}" +
-        (r.CountedDrops > 0 ? $"  drops {r.CountedDrops:N0}" : "") + (r.Error is null ? "" : "  ERROR " + r.Error);
+        (r.CountedDrops > 0 ? $"  drops {r.CountedDrops:N0}" : "") +
+        (PeerCatalog.IsLogFlux(r.Peer) ? $"  verified {r.VerifiedParts:N0} ({r.VerificationFailures:N0} failed)" : "") + (r.Error is null ? "" : "  ERROR " + r.Error);
 
     public static string Markdown(HarnessOptions options, IReadOnlyList<RunResult> runs, IReadOnlyList<OutageResult> outages)
     {
         var md = new StringBuilder();
         md.AppendLine(Inv, $"Events per run: {options.Events:N0} (warm-up {options.Warmup:N0}), reps: {options.Reps} interleaved; values are median [min–max].");
+        md.AppendLine(Inv, $"LogFlux receiver: lean counting receiver; the first part of every run and one in {Receiver.PartSampler.Interval:N0} after it are fully decrypted, gunzipped and parsed (\"verified\": parts checked, failures in brackets; any failure fails the run).");
         md.AppendLine();
         foreach (var mode in options.Modes)
         {
             md.AppendLine(Inv, $"### {(mode == "burst" ? "Burst" : $"Paced (chunks of {options.Chunk:N0}, one in flight)")}");
-            md.AppendLine("| peer | producer ns/event | end-to-end events/s | process CPU ns/event | receiver CPU ns/event | alloc B/event | peak WS MB | wire B/event | requests | GC 0/1/2 | delivered (min) | counted drops |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            md.AppendLine("| peer | producer ns/event | end-to-end events/s | process CPU ns/event | receiver CPU ns/event | alloc B/event | peak WS MB | wire B/event | requests | GC 0/1/2 | delivered (min) | counted drops | verified (failed) |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (var peer in options.Peers)
             {
                 var set = runs.Where(r => r.Mode == mode && r.Peer == peer).ToList();
@@ -32,7 +34,7 @@ internal static class Report
                 md.AppendLine(Inv, $"| {peer} | {Stat(set, r => r.ProducerNsPerEvent)} | {Stat(set, r => r.EventsPerSecond)} | {Stat(set, r => r.CpuNsPerEvent)} | " +
                     $"{(net ? Stat(set, r => r.ReceiverCpuNsPerEvent) : "–")} | {Median(set, r => r.AllocBytesPerEvent):N0} | {Stat(set, r => r.PeakWorkingSetMb)} | " +
                     $"{(net ? Median(set, r => r.WireBytesPerEvent).ToString("N0", Inv) : "–")} | {(net ? Median(set, r => r.Requests).ToString("N0", Inv) : "–")} | " +
-                    $"{Median(set, r => r.Gen0):N0}/{Median(set, r => r.Gen1):N0}/{Median(set, r => r.Gen2):N0} | {set.Min(r => r.Delivered):N0} | {set.Max(r => r.CountedDrops):N0} |");
+                    $"{Median(set, r => r.Gen0):N0}/{Median(set, r => r.Gen1):N0}/{Median(set, r => r.Gen2):N0} | {set.Min(r => r.Delivered):N0} | {set.Max(r => r.CountedDrops):N0} | {Verified(peer, set.Sum(r => r.VerifiedParts), set.Sum(r => r.VerificationFailures))} |");
             }
             foreach (var failed in runs.Where(r => r.Mode == mode && r.Error is not null))
                 md.AppendLine(Inv, $"\n* {failed.Peer} rep {failed.Rep}: {failed.Error}");
@@ -83,16 +85,20 @@ internal static class Report
     {
         var md = new StringBuilder();
         md.AppendLine(Inv, $"### Receiver down: {options.OutageEvents:N0} events logged during a {options.OutageSeconds} s outage, default sink settings");
-        md.AppendLine("| peer | rep | WS before → max MB | managed heap max MB | queue bytes max / bound | delivered | counted drops | lost (uncounted) | 1st / last delivery after restore s | drop reasons |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| peer | rep | WS before → max MB | managed heap max MB | queue bytes max / bound | delivered | counted drops | lost (uncounted) | 1st / last delivery after restore s | drop reasons | verified (failed) |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var o in outages)
         {
             string queue = o.QueueCapacityBytes > 0 ? $"{o.QueueBytesMax / 1048576.0:0.0} / {o.QueueCapacityBytes / 1048576.0:0.0} MiB" : "–";
             md.AppendLine(Inv, $"| {o.Peer} | {o.Rep} | {o.WorkingSetBeforeMb:N0} → {o.WorkingSetMaxMb:N0} | {o.ManagedHeapMaxMb:N0} | {queue} | {o.Delivered:N0} | {o.CountedDrops:N0} | **{o.Lost:N0}** | " +
-                $"{o.FirstDeliveryAfterRestoreSeconds:0.0} / {o.LastDeliveryAfterRestoreSeconds:0.0} | {o.DropReasons ?? "–"}{(o.Error is null ? "" : " ERROR " + o.Error)} |");
+                $"{o.FirstDeliveryAfterRestoreSeconds:0.0} / {o.LastDeliveryAfterRestoreSeconds:0.0} | {o.DropReasons ?? "–"}{(o.Error is null ? "" : " ERROR " + o.Error)} | {Verified(o.Peer, o.VerifiedParts, o.VerificationFailures)} |");
         }
         return md.ToString();
     }
+
+    /// <summary>Parts the LogFlux receiver verified (summed over the reps) and how many failed; "–" for the other peers.</summary>
+    private static string Verified(string peer, long verified, long failed) =>
+        PeerCatalog.IsLogFlux(peer) ? string.Create(Inv, $"{verified:N0} ({failed:N0}{(failed > 0 ? " **FAILED**" : "")})") : "–";
 
     private static string Stat(IReadOnlyList<RunResult> set, Func<RunResult, double> metric) =>
         set.Count == 1

@@ -20,6 +20,8 @@ internal sealed record RunResult
     public int Gen1 { get; init; }
     public int Gen2 { get; init; }
     public long CountedDrops { get; init; }
+    public long VerifiedParts { get; init; }
+    public long VerificationFailures { get; init; }
     public string? Error { get; init; }
 }
 
@@ -40,5 +42,7 @@ internal sealed record OutageResult
     public double FirstDeliveryAfterRestoreSeconds { get; init; }
     public double LastDeliveryAfterRestoreSeconds { get; init; }
     public string? DropReasons { get; init; }
+    public long VerifiedParts { get; init; }
+    public long VerificationFailures { get; init; }
     public string? Error { get; init; }
 }

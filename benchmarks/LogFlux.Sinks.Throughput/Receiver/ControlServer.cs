@@ -17,12 +17,12 @@ internal sealed class ControlServer : IAsyncDisposable
 {
     private readonly ArrivalCounter _counter;
     private readonly PeerReceiver _peers;
-    private readonly LogFluxReceiver _logFlux;
+    private readonly LeanLogFluxReceiver _logFlux;
     private WebApplication? _app;
     private TimeSpan _cpuAtReset;
     private TimeSpan _cpuAtMark;
 
-    public ControlServer(ArrivalCounter counter, PeerReceiver peers, LogFluxReceiver logFlux)
+    public ControlServer(ArrivalCounter counter, PeerReceiver peers, LeanLogFluxReceiver logFlux)
     {
         _counter = counter;
         _peers = peers;
@@ -40,7 +40,7 @@ internal sealed class ControlServer : IAsyncDisposable
     /// <summary>Forgets everything a previous child left behind (late arrivals, marks) before the next one starts.</summary>
     public void PrepareForChild()
     {
-        _logFlux.Harvest();
+        _logFlux.BeginRun();
         _counter.Reset();
         _cpuAtReset = _cpuAtMark = TimeSpan.Zero;
         RestoredAt = 0;
@@ -52,14 +52,9 @@ internal sealed class ControlServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        app.MapGet("/stats", () =>
-        {
-            _logFlux.Harvest();
-            return Results.Text(JsonSerializer.Serialize(_counter.Read()), "application/json");
-        });
+        app.MapGet("/stats", () => Results.Text(JsonSerializer.Serialize(_counter.Read()), "application/json"));
         app.MapPost("/reset", () =>
         {
-            _logFlux.Harvest();
             _counter.Reset();
             _cpuAtReset = Process.GetCurrentProcess().TotalProcessorTime;
             return Results.Ok();

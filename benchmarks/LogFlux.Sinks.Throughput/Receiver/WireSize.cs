@@ -17,11 +17,4 @@ internal static class WireSize
         }
         return size + 2 + bodyBytes;
     }
-
-    public static long Of(string method, string path, IEnumerable<KeyValuePair<string, string>> headers, long bodyBytes)
-    {
-        long size = method.Length + 1 + Encoding.UTF8.GetByteCount(path) + 1 + "HTTP/1.1".Length + 2;
-        foreach (var header in headers) size += header.Key.Length + 2 + Encoding.UTF8.GetByteCount(header.Value) + 2;
-        return size + 2 + bodyBytes;
-    }
 }
