@@ -6,33 +6,32 @@ namespace NLog.Targets.LogFlux.Internal;
 /// <summary>
 /// An NLog event captured on the logging thread (rendered message, the target's collected properties, trace ids)
 /// whose property values are formatted on the LogFlux sender, with the same rules as <see cref="LogEventMapper"/>.
+/// The <see cref="LogEventInfo"/> itself is not kept: the names captured with <c>{@value}</c> are read here, and
+/// only when some value is not a plain scalar.
 /// </summary>
 internal sealed class CapturedNLogEvent : CapturedLogEvent
 {
-    private readonly LogEventInfo _event;
     private readonly IJsonConverter? _json;
-    private HashSet<string>? _serialized;
-    private int _serializedRead;
+    private readonly HashSet<string>? _serialized;
 
     public CapturedNLogEvent(LogEventInfo logEvent, LogFluxLevel level, string message, IDictionary<string, object?> properties, string? traceId, string? spanId, IJsonConverter? json)
         : base(level, LogEventMapper.ToUtc(logEvent.TimeStamp), message, logEvent.LoggerName, properties.Count > 0 ? properties : null, properties.Count, null, traceId, spanId)
     {
-        _event = logEvent;
         _json = json;
+        if (json is not null && HasStructuredValue(properties)) _serialized = LogEventMapper.SerializedNames(logEvent);
     }
 
     protected override bool Includes(string name) => !name.StartsWith(LogEventMapper.DuplicateMarker, StringComparison.Ordinal);
 
     protected override string? FormatValue(string name, object? value) =>
-        LogEventMapper.Format(value, SerializedNames()?.Contains(name) == true, _json);
+        LogEventMapper.Format(value, _serialized?.Contains(name) == true, _json);
 
-    private HashSet<string>? SerializedNames()
+    private static bool HasStructuredValue(IDictionary<string, object?> properties)
     {
-        if (Volatile.Read(ref _serializedRead) == 0)
+        foreach (var pair in properties)
         {
-            _serialized = LogEventMapper.SerializedNames(_event);
-            Volatile.Write(ref _serializedRead, 1);
+            if (pair.Value is not (null or IConvertible or IFormattable)) return true;
         }
-        return _serialized;
+        return false;
     }
 }

@@ -138,6 +138,26 @@ public class BatchEncoderTests
     }
 
     [Test]
+    public void Encode_DeferredEntryThatThrows_IsRejectedAndTheOthersAreEncoded()
+    {
+        var good = new TestDeferredEntry("fine");
+        var bad = new TestDeferredEntry("broken", new() { ["value"] = 1 }, failOnWrite: true);
+        var encoder = new BatchEncoder(EntrySamples.Context, enableCompression: true);
+        using var session = Session();
+        using var aes = session.CreateAesGcm();
+
+        using var batch = encoder.Encode([new PendingEntry(bad, null, default), new PendingEntry(good, null, default)], session, aes);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(batch.Rejected.Select(r => r.Entry.Deferred), Is.EqualTo(new[] { bad }));
+            Assert.That(batch.Rejected[0].Reason, Does.Contain("encoding failed"));
+            Assert.That(batch.Included.Select(e => e.Deferred), Is.EqualTo(new[] { good }));
+            Assert.That(TestMultipartReader.Read(batch.Body.Span, batch.Boundary), Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
     public void Encode_OversizedDeferredEntry_IsTruncatedAndMarked()
     {
         var deferred = new TestDeferredEntry("big-" + new string('m', 3 * 1024 * 1024), new() { ["order_id"] = 42 });

@@ -11,14 +11,18 @@ internal sealed class TestDeferredEntry : DeferredLogEntry
     private int _attributeWrites;
     private int _conversions;
 
-    public TestDeferredEntry(string message, Dictionary<string, object?>? attributes = null, string? logger = null, LogFluxLevel level = LogFluxLevel.Info, bool hasTraceContext = false)
+    public TestDeferredEntry(string message, Dictionary<string, object?>? attributes = null, string? logger = null, LogFluxLevel level = LogFluxLevel.Info, bool hasTraceContext = false, bool failOnWrite = false)
         : base(level, new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero))
     {
         _message = message;
         _attributes = attributes ?? new Dictionary<string, object?>();
         Logger = logger;
         HasTraceContext = hasTraceContext;
+        FailOnWrite = failOnWrite;
     }
+
+    /// <summary>When set, writing the attributes throws (an adapter bug on the sender).</summary>
+    public bool FailOnWrite { get; }
 
     public override int EstimatedBytes => 256 + 2 * _message.Length;
 
@@ -41,6 +45,7 @@ internal sealed class TestDeferredEntry : DeferredLogEntry
     public override void WriteAttributes(LogFluxAttributeWriter attributes)
     {
         Interlocked.Increment(ref _attributeWrites);
+        if (FailOnWrite) throw new InvalidOperationException("attribute writing failed");
         foreach (var pair in _attributes) attributes.AddValue(pair.Key, pair.Value);
     }
 
