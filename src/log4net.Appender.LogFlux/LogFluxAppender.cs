@@ -11,8 +11,8 @@ namespace log4net.Appender.LogFlux;
 /// <summary>
 /// log4net appender that sends events to LogFlux, end-to-end encrypted. Configure it in XML as
 /// <c>&lt;appender name="LogFlux" type="log4net.Appender.LogFlux.LogFluxAppender, log4net.Appender.LogFlux"&gt;&lt;apiKey value="${LOGFLUX_API_KEY}" /&gt;…</c>.
-/// Events are converted on the logging thread and handed to the shared LogFlux client's queue (the only
-/// buffer); sending happens in the background. Configuration problems are reported through the
+/// Events are captured on the logging thread and handed to the shared LogFlux client's queue (the only
+/// buffer); formatting, encryption and sending happen in the background. Configuration problems are reported through the
 /// <see cref="AppenderSkeleton.ErrorHandler"/> and log4net's internal log, and leave the appender inactive
 /// (events are dropped and counted in <see cref="NoClientDropCount"/>); the application keeps running.
 /// </summary>

@@ -6,8 +6,9 @@ namespace log4net.Appender.LogFlux.Mapping;
 
 /// <summary>
 /// Builds the LogFlux entry for one log4net event. Runs on the logging thread and reads everything it needs
-/// there (message, properties, location, exception, the current trace), so only plain strings cross to the
-/// sender and the event itself never has to be fixed.
+/// there (message, properties, location, exception, the current trace), so the event itself never has to be
+/// fixed. Plain events cross to the sender as a <see cref="CapturedLogEvent"/> whose property values are
+/// formatted there; events with an exception or from a helper method are converted here.
 /// </summary>
 internal sealed class LoggingEventConverter
 {
