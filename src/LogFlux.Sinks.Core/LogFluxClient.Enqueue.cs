@@ -14,6 +14,8 @@ public sealed partial class LogFluxClient
     {
         /// <summary>A send method or <see cref="Enqueue(LogFluxEntry)"/>.</summary>
         Call,
+        /// <summary>An adapter's entry whose trace context was captured where it was logged.</summary>
+        CapturedCall,
         /// <summary>An error capture: no automatic breadcrumb of its own.</summary>
         ErrorCapture,
         /// <summary>A span whose trace was already sampled in.</summary>
@@ -31,6 +33,19 @@ public sealed partial class LogFluxClient
     /// <returns>True when the entry was accepted into the queue.</returns>
     /// <exception cref="InvalidOperationException">Only with <see cref="LogFluxOptions.Failsafe"/> off: the client is closed or the entry is invalid.</exception>
     public bool Enqueue(LogFluxEntry entry) => Submit(entry, CurrentScope, _breadcrumbs, Origin.Call);
+
+    /// <summary>
+    /// Queues a ready-made entry like <see cref="Enqueue(LogFluxEntry)"/>, but with
+    /// <paramref name="addCurrentTraceContext"/> false the calling flow's trace and span id are not added: for an
+    /// adapter that captured the trace context (or its absence) where the event was logged and hands the entry over
+    /// on another thread, such as behind an asynchronous wrapper.
+    /// </summary>
+    /// <param name="entry">The entry.</param>
+    /// <param name="addCurrentTraceContext">Whether entries without a <c>trace_id</c> get the calling flow's ids.</param>
+    /// <returns>True when the entry was accepted into the queue.</returns>
+    /// <exception cref="InvalidOperationException">Only with <see cref="LogFluxOptions.Failsafe"/> off: the client is closed or the entry is invalid.</exception>
+    public bool Enqueue(LogFluxEntry entry, bool addCurrentTraceContext) =>
+        Submit(entry, CurrentScope, _breadcrumbs, addCurrentTraceContext ? Origin.Call : Origin.CapturedCall);
 
     private bool Submit(LogFluxEntry? entry, LogFluxScope? scope, BreadcrumbRing ring, Origin origin)
     {
@@ -68,7 +83,10 @@ public sealed partial class LogFluxClient
         refusal = null;
         var eventData = entry is EventEntry ? CopyOrNull(entry.Attributes) : null;
         scope?.ApplyTo(entry);
-        if (entry.EntryType is LogFluxEntryType.Log or LogFluxEntryType.Event or LogFluxEntryType.Audit) AddTraceIds(entry);
+        if (origin != Origin.CapturedCall && entry.EntryType is LogFluxEntryType.Log or LogFluxEntryType.Event or LogFluxEntryType.Audit)
+        {
+            AddTraceIds(entry);
+        }
 
         var invalid = EntryValidator.Validate(entry);
         if (invalid is not null)
@@ -100,7 +118,7 @@ public sealed partial class LogFluxClient
         }
 
         if (!_queue(pending)) return false;
-        if (origin == Origin.Call) AddAutomaticBreadcrumb(entry, ring, eventData);
+        if (origin is Origin.Call or Origin.CapturedCall) AddAutomaticBreadcrumb(entry, ring, eventData);
         return true;
     }
 
@@ -114,10 +132,7 @@ public sealed partial class LogFluxClient
     private static void AddTraceIds(LogFluxEntry entry)
     {
         if (entry.Attributes is { } attributes && attributes.ContainsKey("trace_id")) return;
-        if (!LogFluxTraceContext.TryGetCurrent(out var traceId, out var spanId)) return;
-        entry.SetAttribute("trace_id", traceId);
-        if (entry.Attributes!.ContainsKey("span_id")) return;
-        entry.SetAttribute("span_id", spanId);
+        CapturedTrace.Current().ApplyTo(entry);
     }
 
     private PendingEntry? RunHooks(LogFluxEntry entry)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LogFlux.Sinks;
 using LogFlux.Sinks.Adapters;
 using LogFlux.Sinks.Sharing;
@@ -136,7 +135,9 @@ public sealed partial class LogFluxTarget : TargetWithContext
                 return;
             }
             var entry = LogEventMapper.Map(logEvent, level.Value, message, properties, traceId, spanId, _json);
-            Enqueue(client, entry, hasTraceContext: !string.IsNullOrEmpty(traceId));
+            // The trace ids were rendered above on the logging thread; the thread handing the entry over (an async
+            // wrapper's) must not add its own.
+            client.Enqueue(entry, addCurrentTraceContext: false);
         }
         catch (Exception ex)
         {
@@ -234,27 +235,6 @@ public sealed partial class LogFluxTarget : TargetWithContext
         "{0}: no API key is configured (apiKey setting or LOGFLUX_API_KEY) and LogFluxSdk.Init was not called; events are dropped and counted (reason {1}).",
         this,
         DropReasons.NoClient);
-
-    private static void Enqueue(LogFluxClient client, LogFluxEntry entry, bool hasTraceContext)
-    {
-        // The client adds the trace context of the calling thread to entries without one. Behind an async
-        // wrapper this is not the thread that logged, so that thread's "no trace" must win.
-        var activity = hasTraceContext ? null : Activity.Current;
-        if (activity is null)
-        {
-            client.Enqueue(entry);
-            return;
-        }
-        Activity.Current = null;
-        try
-        {
-            client.Enqueue(entry);
-        }
-        finally
-        {
-            Activity.Current = activity;
-        }
-    }
 
     private IJsonConverter? TryResolveJsonConverter()
     {

@@ -5,8 +5,9 @@ namespace LogFlux.Sinks.Context;
 
 /// <summary>
 /// The trace and span id of the calling flow, captured when a deferred entry is queued and written when it is
-/// sent. Same precedence as <see cref="LogFluxTraceContext.TryGetCurrent"/>; an activity's ids are kept as they
-/// are (they hold their hex text already).
+/// sent, and the one place that decides which trace context is current: <see cref="Activity.Current"/> when it
+/// carries W3C ids, else the innermost active <see cref="LogFluxSpan"/>. An activity's ids are kept as they are
+/// (they hold their hex text already).
 /// </summary>
 internal readonly struct CapturedTrace
 {
@@ -36,6 +37,14 @@ internal readonly struct CapturedTrace
             return new CapturedTrace(activity.TraceId, activity.SpanId);
         }
         return LogFluxSpan.Ambient is { IsEnded: false } span ? new CapturedTrace(span.TraceId, span.SpanId) : default;
+    }
+
+    /// <summary>The ids as text (32 and 16 lowercase hex); false, with empty strings, when no trace was captured.</summary>
+    public bool TryGetIds(out string traceId, out string spanId)
+    {
+        traceId = _traceText ?? (_traceId == default ? string.Empty : _traceId.ToHexString());
+        spanId = _spanText ?? (_spanId == default ? string.Empty : _spanId.ToHexString());
+        return IsPresent;
     }
 
     /// <summary>Writes <c>trace_id</c> and <c>span_id</c> unless the entry already has a <c>trace_id</c>.</summary>

@@ -15,17 +15,8 @@ public static class LogFluxTraceContext
     /// <param name="traceId">32 lowercase hex characters, or empty.</param>
     /// <param name="spanId">16 lowercase hex characters, or empty.</param>
     /// <returns>True when a trace context is present.</returns>
-    public static bool TryGetCurrent(out string traceId, out string spanId)
-    {
-        if (TraceIds.TryGetIds(Activity.Current, out traceId, out spanId)) return true;
-        if (LogFluxSpan.Ambient is { IsEnded: false } span)
-        {
-            traceId = span.TraceId;
-            spanId = span.SpanId;
-            return true;
-        }
-        return false;
-    }
+    public static bool TryGetCurrent(out string traceId, out string spanId) =>
+        CapturedTrace.Current().TryGetIds(out traceId, out spanId);
 
     /// <summary>
     /// The <c>X-LogFlux-Trace</c> value to send on an outgoing request, or null without a trace context.

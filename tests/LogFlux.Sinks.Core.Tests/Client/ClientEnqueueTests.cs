@@ -77,6 +77,23 @@ public class ClientEnqueueTests
     }
 
     [Test]
+    public void An_adapter_that_captured_the_trace_context_itself_gets_no_ambient_ids()
+    {
+        using var h = new ClientHarness(o => o.MinimumBreadcrumbLevel = LogFluxLevel.Info);
+        using var activity = new Activity("handing-over-thread").SetIdFormat(ActivityIdFormat.W3C).Start();
+
+        h.Client.Enqueue(new LogEntry(LogFluxLevel.Info, "logged without a trace", DateTimeOffset.UtcNow), addCurrentTraceContext: false);
+        h.Client.Enqueue(new LogEntry(LogFluxLevel.Info, "logged here", DateTimeOffset.UtcNow), addCurrentTraceContext: true);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(h.Accepted[0].Entry!.Attributes, Is.Null);
+            Assert.That(h.Accepted[1].Entry!.Attributes!["trace_id"], Is.EqualTo(activity.TraceId.ToHexString()));
+            Assert.That(h.Client.GetBreadcrumbs().Select(b => b.Message), Is.EqualTo(new[] { "logged without a trace", "logged here" }));
+        });
+    }
+
+    [Test]
     public void An_invalid_entry_is_dropped_and_counted()
     {
         using var h = new ClientHarness();
