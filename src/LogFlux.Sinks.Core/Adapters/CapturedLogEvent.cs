@@ -87,29 +87,8 @@ public class CapturedLogEvent : DeferredLogEntry
     /// <inheritdoc />
     public override LogEntry ToLogEntry()
     {
-        var entry = new LogEntry(Level, _message, Timestamp) { Logger = Logger };
-        if (_properties is not null)
-        {
-            foreach (var pair in _properties)
-            {
-                if (string.IsNullOrEmpty(pair.Key) || !Includes(pair.Key)) continue;
-                if (entry.Attributes?.ContainsKey(pair.Key) == true) continue;
-                if (FormatValue(pair.Key, pair.Value) is { } text) entry.SetAttribute(pair.Key, text);
-            }
-        }
-        if (_extra is not null)
-        {
-            foreach (var pair in _extra)
-            {
-                if (entry.Attributes?.ContainsKey(pair.Key) != true) entry.SetAttribute(pair.Key, pair.Value);
-            }
-        }
-        if (_traceId is not null && entry.Attributes?.ContainsKey(TraceIdAttribute) != true)
-        {
-            entry.SetAttribute(TraceIdAttribute, _traceId);
-            if (_spanId is not null && !entry.Attributes!.ContainsKey(SpanIdAttribute)) entry.SetAttribute(SpanIdAttribute, _spanId);
-        }
-        return entry;
+        var attributes = LogFluxAttributeWriter.Collect(WriteAttributes);
+        return new LogEntry(Level, _message, Timestamp) { Logger = Logger, Attributes = attributes.Count > 0 ? attributes : null };
     }
 
     /// <summary>Whether a property becomes an attribute (all non-empty names by default).</summary>

@@ -14,6 +14,7 @@ public sealed class LogFluxAttributeWriter
     private static readonly JsonEncodedText AttributesName = JsonEncodedText.Encode("attributes");
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private Utf8JsonWriter? _writer;
+    private Dictionary<string, string>? _collected;
     private bool _started;
 
     internal LogFluxAttributeWriter()
@@ -41,7 +42,8 @@ public sealed class LogFluxAttributeWriter
     public bool Add(string name, ReadOnlySpan<char> value)
     {
         if (!Claim(name)) return false;
-        Writer.WriteString(Utf16Text.Scrub(name)!, Utf16Text.Scrub(value));
+        if (_collected is not null) _collected[name] = value.ToString();
+        else Writer.WriteString(Utf16Text.Scrub(name)!, Utf16Text.Scrub(value));
         return true;
     }
 
@@ -71,6 +73,17 @@ public sealed class LogFluxAttributeWriter
         return Add(name, AttributeValueFormatter.Format(value));
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/> against a writer that collects the attributes into a map instead of JSON, with the
+    /// same precedence and formatting: how a deferred entry becomes a plain <see cref="LogEntry"/>.
+    /// </summary>
+    internal static Dictionary<string, string> Collect(Action<LogFluxAttributeWriter> write)
+    {
+        var writer = new LogFluxAttributeWriter { _collected = new Dictionary<string, string>(StringComparer.Ordinal) };
+        write(writer);
+        return writer._collected;
+    }
+
     internal void Begin(Utf8JsonWriter writer)
     {
         _writer = writer;
@@ -90,7 +103,7 @@ public sealed class LogFluxAttributeWriter
     private bool Claim(string name)
     {
         if (name is null || !_seen.Add(name)) return false;
-        if (!_started)
+        if (_collected is null && !_started)
         {
             Writer.WriteStartObject(AttributesName);
             _started = true;

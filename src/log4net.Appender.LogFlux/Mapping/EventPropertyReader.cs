@@ -27,12 +27,10 @@ internal static class EventPropertyReader
 
     public static void CopyTo(LoggingEvent loggingEvent, Dictionary<string, string> attributes)
     {
-        foreach (var pair in loggingEvent.GetProperties())
+        if (Capture(loggingEvent) is not { } captured) return;
+        foreach (var pair in captured)
         {
-            if (pair.Key is null || pair.Key.StartsWith(InternalPrefix, StringComparison.Ordinal)) continue;
-            var value = pair.Value is IFixingRequired fixing ? fixing.GetFixedObject() : pair.Value;
-            var text = AttributeValueFormatter.Format(value);
-            if (text is not null) attributes[pair.Key] = text;
+            if (AttributeValueFormatter.Format(pair.Value) is { } text) attributes[pair.Key] = text;
         }
     }
 }

@@ -66,7 +66,12 @@ internal sealed class LoggingEventConverter
             attributes["trace_id"] = traceId;
             attributes["span_id"] = spanId;
         }
-        if (_includeLocation) AddLocation(loggingEvent, attributes);
+        if (_includeLocation)
+        {
+            var location = new List<KeyValuePair<string, string>>(4);
+            AddLocation(loggingEvent, location);
+            foreach (var pair in location) attributes[pair.Key] = pair.Value;
+        }
         EventPropertyReader.CopyTo(loggingEvent, attributes);
 
         if (loggingEvent.ExceptionObject is { } exception)
@@ -96,20 +101,5 @@ internal sealed class LoggingEventConverter
     private static void AddKnown(List<KeyValuePair<string, string>> attributes, string key, string? value)
     {
         if (!string.IsNullOrEmpty(value) && value != Unknown) attributes.Add(new(key, value));
-    }
-
-    private static void AddLocation(LoggingEvent loggingEvent, Dictionary<string, string> attributes)
-    {
-        var location = loggingEvent.LocationInformation;
-        if (location is null) return;
-        AddKnown(attributes, "class", location.ClassName);
-        AddKnown(attributes, "method", location.MethodName);
-        AddKnown(attributes, "file", location.FileName);
-        AddKnown(attributes, "line", location.LineNumber);
-    }
-
-    private static void AddKnown(Dictionary<string, string> attributes, string key, string? value)
-    {
-        if (!string.IsNullOrEmpty(value) && value != Unknown) attributes[key] = value;
     }
 }
