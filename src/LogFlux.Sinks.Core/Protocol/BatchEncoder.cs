@@ -32,6 +32,7 @@ internal sealed class BatchEncoder
     private readonly Func<string> _boundaryFactory;
     private readonly NonceFill _nonceFill;
     private readonly Compressor _compressor;
+    private Scratch? _spareScratch;
 
     /// <summary>Creates an encoder.</summary>
     /// <param name="context">Global context written into entries that are serialised here.</param>
@@ -82,7 +83,8 @@ internal sealed class BatchEncoder
         var body = new PooledBufferWriter(EstimateBodySize(entries));
         try
         {
-            using var scratch = new Scratch();
+            var scratch = Interlocked.Exchange(ref _spareScratch, null) ?? new Scratch();
+            using var release = new ScratchLease(this, scratch);
             var multipart = new MultipartWriter(body, boundary);
             Span<byte> nonce = stackalloc byte[WireNames.NonceSize];
 
@@ -234,7 +236,28 @@ internal sealed class BatchEncoder
         return (int)Math.Min(estimate, 4 * 1024 * 1024);
     }
 
-    /// <summary>Buffers and the JSON writer reused for every entry of one <see cref="Encode"/> call.</summary>
+    /// <summary>Keeps one set of scratch buffers for the next batch (two senders may encode at once; the second gets its own).</summary>
+    private readonly struct ScratchLease : IDisposable
+    {
+        private readonly BatchEncoder _owner;
+        private readonly Scratch _scratch;
+
+        public ScratchLease(BatchEncoder owner, Scratch scratch)
+        {
+            _owner = owner;
+            _scratch = scratch;
+        }
+
+        public void Dispose()
+        {
+            if (!_scratch.IsWorthKeeping || Interlocked.CompareExchange(ref _owner._spareScratch, _scratch, null) is not null)
+            {
+                _scratch.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Buffers and the JSON writer reused for every entry of an <see cref="Encode"/> call, and kept for the next.</summary>
     private sealed class Scratch : IDisposable
     {
         public readonly PooledBufferWriter Json = new(4096);
@@ -243,10 +266,15 @@ internal sealed class BatchEncoder
         public readonly LogFluxAttributeWriter Attributes = new();
         public readonly PooledCharWriter Message = new();
 
+        private const int MaxKeptBytes = 64 * 1024;
+
         public Scratch()
         {
             Writer = new Utf8JsonWriter(Json, EntryJsonWriter.WriterOptions);
         }
+
+        /// <summary>False once a huge entry grew the buffers: those go back to the pool instead of staying with the encoder.</summary>
+        public bool IsWorthKeeping => Json.Capacity <= MaxKeptBytes && Gzip.Capacity <= MaxKeptBytes;
 
         public void Dispose()
         {

@@ -37,7 +37,7 @@ public class Crc32Tests
     }
 
     [Test]
-    public void The_folded_path_is_taken_on_this_machine_or_reported_missing()
+    public void Folding_a_block_matches_the_table_or_is_refused_without_the_instruction()
     {
         // The x64 CI machines have PCLMULQDQ; elsewhere the table path alone is correct and this documents why.
         if (!CarrylessCrc32.IsSupported)
