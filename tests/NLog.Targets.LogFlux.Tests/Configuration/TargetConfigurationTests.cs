@@ -6,6 +6,14 @@ namespace NLog.Targets.LogFlux.Tests.Configuration;
 /// <summary>Settings from NLog.config: layouts, environment variables, defaults and invalid values.</summary>
 public sealed class TargetConfigurationTests
 {
+    private static readonly string TargetWithoutApiKey = $"""
+        <nlog>
+          {NLogHarness.Extensions}
+          <targets><target name='lf' type='LogFlux' /></targets>
+          <rules><logger name='*' minlevel='Trace' writeTo='lf' /></rules>
+        </nlog>
+        """;
+
     [Test]
     public async Task The_api_key_can_come_from_an_environment_layout()
     {
@@ -117,14 +125,7 @@ public sealed class TargetConfigurationTests
         await using var h = await NLogHarness.StartAsync();
         using var env = new EnvironmentScope().Set("LOGFLUX_API_KEY", null);
         Assume.That(global::LogFlux.Sinks.LogFluxSdk.IsInitialized, Is.False);
-        var xml = $"""
-            <nlog>
-              {NLogHarness.Extensions}
-              <targets><target name='lf' type='LogFlux' /></targets>
-              <rules><logger name='*' minlevel='Trace' writeTo='lf' /></rules>
-            </nlog>
-            """;
-        var factory = h.Load(xml);
+        var factory = h.Load(TargetWithoutApiKey);
 
         factory.GetLogger("Shop").Info("one");
         factory.GetLogger("Shop").Info("two");
@@ -140,14 +141,7 @@ public sealed class TargetConfigurationTests
         await using var h = await NLogHarness.StartAsync();
         using var env = new EnvironmentScope().Set("LOGFLUX_API_KEY", null);
         Assume.That(global::LogFlux.Sinks.LogFluxSdk.IsInitialized, Is.False);
-        var xml = $"""
-            <nlog>
-              {NLogHarness.Extensions}
-              <targets><target name='lf' type='LogFlux' /></targets>
-              <rules><logger name='*' minlevel='Trace' writeTo='lf' /></rules>
-            </nlog>
-            """;
-        var factory = h.Load(xml);
+        var factory = h.Load(TargetWithoutApiKey);
         try
         {
             global::LogFlux.Sinks.LogFluxSdk.Init(new global::LogFlux.Sinks.LogFluxOptions
