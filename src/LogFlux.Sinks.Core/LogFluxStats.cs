@@ -5,8 +5,11 @@ namespace LogFlux.Sinks;
 
 /// <summary>
 /// A point-in-time snapshot of a client's delivery figures. Counters are cumulative since the client was
-/// created. Once the client is idle (nothing being added, flushed or sent),
-/// <see cref="EntriesQueued"/> = <see cref="EntriesSent"/> + <see cref="EntriesDroppedAfterQueued"/> +
+/// created. Every accepted entry has exactly one outcome: sent (a 2xx), dropped for one reason, delivery unknown
+/// (a response was lost and the retries that followed failed) or kept in the durable buffer for the next run; until
+/// then it is queued or in flight. Once the client is idle (after a flush that returned true, or after close):
+/// <see cref="EntriesQueued"/> + <see cref="BufferRecovered"/> = <see cref="EntriesSent"/> +
+/// <see cref="EntriesDroppedAfterQueued"/> + <see cref="EntriesDeliveryUnknown"/> + <see cref="EntriesKeptInBuffer"/> +
 /// <see cref="QueueDepth"/> + <see cref="InFlight"/>.
 /// </summary>
 public sealed class LogFluxStats
@@ -29,6 +32,19 @@ public sealed class LogFluxStats
     /// blocked category, hooks, validation, sampling) never count here.
     /// </summary>
     public long EntriesDroppedAfterQueued { get; internal init; }
+
+    /// <summary>
+    /// Accepted entries whose batch gave up after a request's response was lost (connection reset, timeout, cancelled
+    /// in flight at close) and the retries that followed failed: the server may or may not have stored them. Not
+    /// counted in <see cref="EntriesSent"/> nor in <see cref="EntriesDropped"/>.
+    /// </summary>
+    public long EntriesDeliveryUnknown { get; internal init; }
+
+    /// <summary>
+    /// Entries whose batch was being sent when the client closed and that stay unacknowledged in the durable buffer;
+    /// the next run that uses the buffer sends them (entries the buffer still holds unread count in <see cref="QueueDepth"/>).
+    /// </summary>
+    public long EntriesKeptInBuffer { get; internal init; }
 
     /// <summary>Dropped entries per reason (see <see cref="T:LogFlux.Sinks.DropReasons"/>); only reasons that occurred are listed.</summary>
     public IReadOnlyDictionary<string, long> DropReasons { get; internal init; } = new Dictionary<string, long>();
@@ -145,6 +161,8 @@ public sealed class LogFluxStats
             }
             text.Append(')');
         }
+        if (EntriesDeliveryUnknown > 0) text.Append(c, $" delivery_unknown={EntriesDeliveryUnknown}");
+        if (EntriesKeptInBuffer > 0) text.Append(c, $" kept_in_buffer={EntriesKeptInBuffer}");
         text.Append(c, $" sampled_out={EntriesSampledOut} queue={QueueDepth}/{QueueCapacity} ({QueueBytes}/{QueueCapacityBytes} B) in_flight={InFlight}");
         text.Append(c, $" requests={Requests} retries={Retries} bytes_sent={BytesSent} handshake_ok={(HandshakeOk ? "true" : "false")} handshakes={Handshakes}");
         if (KeySource is not null) text.Append(c, $" key_source={KeySource}");

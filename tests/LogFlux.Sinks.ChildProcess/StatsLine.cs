@@ -31,7 +31,7 @@ internal sealed class StatsLine(IChildMode mode)
         var reasonText = string.Join(",", reasons.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}:{r.Value}"));
         var c = CultureInfo.InvariantCulture;
         Console.Out.WriteLine(string.Create(c,
-            $"stats dropped={stats.EntriesDropped + noClient} reasons={reasonText} buffer_peak_bytes={Volatile.Read(ref _bufferPeak)} buffer_capacity_bytes={stats.BufferCapacityBytes} buffered={stats.BufferedEntries} sent={stats.EntriesSent} resent_ambiguous={stats.EntriesResentAfterAmbiguousFailure} closed={(stats.IsClosed ? "true" : "false")}"));
+            $"stats dropped={stats.EntriesDropped + noClient} reasons={reasonText} buffer_peak_bytes={Volatile.Read(ref _bufferPeak)} buffer_capacity_bytes={stats.BufferCapacityBytes} buffered={stats.BufferedEntries} sent={stats.EntriesSent} unknown={stats.EntriesDeliveryUnknown} resent_ambiguous={stats.EntriesResentAfterAmbiguousFailure} closed={(stats.IsClosed ? "true" : "false")}"));
         Console.Out.Flush();
     }
 

@@ -5,9 +5,9 @@ using System.Text;
 namespace LogFlux.Sinks.Pipeline;
 
 /// <summary>
-/// Counts dropped entries by reason and turns them into at most one Warning diagnostic per interval, so
-/// that no drop goes unreported: the first drop is reported at once, later ones in the next summary
-/// (<see cref="ReportIfDue"/> is also driven by a timer, and by close with <c>force</c>).
+/// Counts dropped entries by reason, and entries whose delivery ended unknown, and turns them into at most one
+/// Warning diagnostic per interval, so that nothing goes unreported: the first one is reported at once, later
+/// ones in the next summary (<see cref="ReportIfDue"/> is also driven by a timer, and by close with <c>force</c>).
 /// </summary>
 internal sealed class DropCounters
 {
@@ -17,6 +17,8 @@ internal sealed class DropCounters
     private readonly TimeProvider _time;
     private readonly long _intervalTicks;
     private long _total;
+    private long _unknown;
+    private long _unknownReported;
     private long _nextReportTicks;
 
     public DropCounters(SelfDiagnostics diagnostics, TimeProvider time, TimeSpan interval)
@@ -34,6 +36,14 @@ internal sealed class DropCounters
         var box = _byReason.GetOrAdd(reason, static _ => new StrongBox<long>());
         Interlocked.Add(ref box.Value, count);
         Interlocked.Add(ref _total, count);
+        ReportIfDue(force: false);
+    }
+
+    /// <summary>Counts entries whose batch gave up after a lost response (not drops: the server may have stored them).</summary>
+    public void CountDeliveryUnknown(int count)
+    {
+        if (count <= 0) return;
+        Interlocked.Add(ref _unknown, count);
         ReportIfDue(force: false);
     }
 
@@ -92,6 +102,14 @@ internal sealed class DropCounters
             text = text is null ? new StringBuilder() : text.Append(", ");
             text.Append(pair.Key).Append('=').Append(value - before);
         }
-        return text is null ? null : $"Dropped {sum} entr{(sum == 1 ? "y" : "ies")} ({text}); {Total} dropped in total since start.";
+        var dropped = text is null ? null : $"Dropped {sum} entr{(sum == 1 ? "y" : "ies")} ({text}); {Total} dropped in total since start.";
+        var unknown = Interlocked.Read(ref _unknown);
+        var newUnknown = unknown - _unknownReported;
+        if (newUnknown <= 0) return dropped;
+        _unknownReported = unknown;
+        var lost = $"{newUnknown} entr{(newUnknown == 1 ? "y" : "ies")} ended with delivery unknown: a response was lost and " +
+                   $"the retries that followed failed, so the server may or may not have stored {(newUnknown == 1 ? "it" : "them")} " +
+                   $"({unknown} in total since start; not counted as dropped).";
+        return dropped is null ? lost : dropped + " " + lost;
     }
 }

@@ -26,6 +26,7 @@ internal sealed class PipelineMetrics : IDisposable
         Counter("logflux.entries.queued", "{entry}", "Entries accepted into the queue.", () => Read().EntriesQueued);
         Counter("logflux.entries.sent", "{entry}", "Entries acknowledged by the server.", () => Read().EntriesSent);
         _meter.CreateObservableCounter("logflux.entries.dropped", () => DropMeasurements(drops), "{entry}", "Entries dropped, by reason.");
+        Counter("logflux.entries.delivery_unknown", "{entry}", "Entries whose batch gave up after a lost response: the server may or may not have stored them.", () => Read().EntriesDeliveryUnknown);
         Counter("logflux.entries.sampled_out", "{entry}", "Entries not sent because of sampling.", () => Read().EntriesSampledOut);
         Counter("logflux.entries.resent_after_ambiguous_failure", "{entry}", "Entries resent after a network failure the server may have seen.", () => Read().EntriesResentAfterAmbiguousFailure);
         Counter("logflux.requests", "{request}", "Ingest requests made.", () => Read().Requests);

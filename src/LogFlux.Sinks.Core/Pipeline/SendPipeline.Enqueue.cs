@@ -37,6 +37,7 @@ internal sealed partial class SendPipeline
             if (depth == 0)
             {
                 _drops.Count(DropReasons.QueueOverflow);
+                NoticeQueueFull(entry);
                 _wake.SetIfWaiting();
                 return false;
             }
@@ -110,8 +111,7 @@ internal sealed partial class SendPipeline
     private void OnStoreLost(string reason, int count, IReadOnlyList<long> sequences)
     {
         if (count <= 0) return;
-        _counters.AddDroppedAfterQueued(count);
-        _drops.Count(reason, count);
+        _ledger.Drop(count, reason, inFlight: false);
         foreach (var sequence in sequences) _flush.SettledSequence(sequence);
     }
 
@@ -121,12 +121,22 @@ internal sealed partial class SendPipeline
     /// <summary>Past half the byte bound the senders stop waiting for full batches.</summary>
     private bool UnderBytePressure => _queue.Bytes * 2 >= _queue.CapacityBytes;
 
-    private void OnEvicted(PendingEntry victim) => SettleDropped(victim, DropReasons.QueueOverflow, inFlight: false);
+    private void OnEvicted(PendingEntry victim)
+    {
+        SettleDropped(victim, DropReasons.QueueOverflow, inFlight: false);
+        NoticeQueueFull(victim);
+    }
+
+    /// <summary>Names the bound a full queue reached (at most once per diagnostics interval).</summary>
+    private void NoticeQueueFull(PendingEntry entry)
+    {
+        if (!_queueFullNotices.TryEnter()) return;
+        _diagnostics.Warn(QueueBounds.DescribeFull(_queue.Count, _queue.Capacity, _queue.Bytes, _queue.CapacityBytes, entry.EstimatedBytes));
+    }
 
     private void SettleSent(List<PendingEntry> entries, long bytes)
     {
-        _counters.AddSent(entries.Count, bytes, _time.GetUtcNow());
-        _counters.AddInFlight(-entries.Count);
+        _ledger.Deliver(entries.Count, bytes, _time.GetUtcNow());
         _store?.Acknowledge(entries);
         _flush.Settled(entries);
         entries.Clear();
@@ -135,9 +145,17 @@ internal sealed partial class SendPipeline
     private void SettleDropped(List<PendingEntry> entries, string reason, bool inFlight)
     {
         if (entries.Count == 0) return;
-        _counters.AddDroppedAfterQueued(entries.Count);
-        if (inFlight) _counters.AddInFlight(-entries.Count);
-        _drops.Count(reason, entries.Count);
+        _ledger.Drop(entries.Count, reason, inFlight);
+        _store?.Acknowledge(entries);
+        _flush.Settled(entries);
+        entries.Clear();
+    }
+
+    /// <summary>In-flight entries whose batch gave up after a lost response: the server may or may not have them.</summary>
+    private void SettleUnknown(List<PendingEntry> entries)
+    {
+        if (entries.Count == 0) return;
+        _ledger.MarkDeliveryUnknown(entries.Count);
         _store?.Acknowledge(entries);
         _flush.Settled(entries);
         entries.Clear();
@@ -145,9 +163,7 @@ internal sealed partial class SendPipeline
 
     private void SettleDropped(PendingEntry entry, string reason, bool inFlight)
     {
-        _counters.AddDroppedAfterQueued(1);
-        if (inFlight) _counters.AddInFlight(-1);
-        _drops.Count(reason);
+        _ledger.Drop(1, reason, inFlight);
         _store?.Acknowledge(entry);
         _flush.Settled(entry);
     }

@@ -7,7 +7,6 @@ internal sealed partial class SendPipeline
 
     private readonly object _closeGate = new();
     private Task<bool>? _closeTask;
-    private long _keptInBuffer;
 
     /// <summary>
     /// Sends what is queued now and waits until every entry accepted before the call is settled (sent or
@@ -63,7 +62,7 @@ internal sealed partial class SendPipeline
     private long CloseStore()
     {
         if (_store is null) return 0;
-        var kept = _store.Waiting + Interlocked.Read(ref _keptInBuffer);
+        var kept = _store.Waiting + _ledger.KeptForNextRun;
         _store.Dispose();
         if (kept > 0)
             _diagnostics.Warn($"{kept} entries were not delivered before the client closed; they stay in the durable buffer at {_store.DirectoryPath} and are sent by the next run that uses it.");

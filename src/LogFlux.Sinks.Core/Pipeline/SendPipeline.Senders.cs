@@ -30,6 +30,11 @@ internal sealed partial class SendPipeline
                 var session = await _sessions.AcquireAsync(token).ConfigureAwait(false);
                 Volatile.Write(ref _effectiveBatchSize, EffectiveBatchSize(session));
                 if (!await WaitUntilBatchReadyAsync(token).ConfigureAwait(false)) continue;
+                if (_probe.IsHeld)
+                {
+                    await _probe.WaitOpenAsync(token).ConfigureAwait(false);
+                    continue;
+                }
                 var batch = TakeBatch(session);
                 if (batch.Count > 0) await SendBatchAsync(batch, session, token).ConfigureAwait(false);
             }
@@ -96,7 +101,7 @@ internal sealed partial class SendPipeline
         _store?.Take(maxCount, batch);
         // Buffer entries go first; the encoder defers what does not fit under the request size.
         _queue.Take(maxCount, maxBytes, static e => (long)e.EstimatedBytes + PartOverheadBytes, batch);
-        _counters.AddInFlight(batch.Count);
+        _ledger.TakeForSending(batch.Count);
 
         // A 507 may have blocked a category after these entries were queued.
         List<PendingEntry>? blocked = null;

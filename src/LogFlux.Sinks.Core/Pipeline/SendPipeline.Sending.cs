@@ -8,14 +8,14 @@ internal sealed partial class SendPipeline
     private const int MaxKeySwapsPerBatch = 3;
 
     /// <summary>
-    /// Sends one batch taken from the queue and settles every entry in it (sent or dropped), whatever happens.
-    /// A 413 splits the batch into halves that are sent in turn.
+    /// Sends one batch taken from the queue and settles every entry in it (delivered, dropped, delivery unknown or
+    /// kept in the durable buffer), whatever happens. A 413 splits the batch into halves that are sent in turn.
     /// </summary>
     private async Task SendBatchAsync(List<PendingEntry> batch, SessionKey session, CancellationToken token)
     {
-        var parts = new Stack<List<PendingEntry>>();
-        parts.Push(batch);
-        List<PendingEntry>? current = null;
+        var parts = new Stack<BatchPart>();
+        parts.Push(new BatchPart(batch, mayHaveArrived: false));
+        BatchPart? current = null;
         try
         {
             while (parts.TryPop(out current))
@@ -26,26 +26,32 @@ internal sealed partial class SendPipeline
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // Shutdown deadline: what this sender still holds is lost, except what the durable buffer keeps for the next run.
-            DropHeld(current, parts, _pause.IsPaused ? DropReasons.RateLimitBackoff : DropReasons.Closed, keepBuffered: true);
+            GiveUpHeld(current, parts, _pause.IsPaused ? DropReasons.RateLimitBackoff : DropReasons.Closed, keepBuffered: true);
         }
         catch (Exception ex)
         {
             _diagnostics.Error("Sending a batch failed unexpectedly; its entries are dropped.", ex);
             RecordFailure($"internal error: {ex.GetType().Name}");
-            DropHeld(current, parts, DropReasons.SendError, keepBuffered: false);
+            GiveUpHeld(current, parts, DropReasons.SendError, keepBuffered: false);
         }
     }
 
-    private void DropHeld(List<PendingEntry>? current, Stack<List<PendingEntry>> parts, string reason, bool keepBuffered)
+    private void GiveUpHeld(BatchPart? current, Stack<BatchPart> parts, string reason, bool keepBuffered)
     {
-        if (current is not null) DropOrKeep(current, reason, keepBuffered);
-        while (parts.TryPop(out var part)) DropOrKeep(part, reason, keepBuffered);
+        if (current is not null) GiveUp(current, reason, keepBuffered);
+        while (parts.TryPop(out var part)) GiveUp(part, reason, keepBuffered);
     }
 
-    private void DropOrKeep(List<PendingEntry> entries, string reason, bool keepBuffered)
+    /// <summary>
+    /// Settles a part that will not be sent again: kept in the durable buffer when asked, "delivery unknown" when
+    /// a request of it may have reached the server, dropped for <paramref name="reason"/> otherwise.
+    /// </summary>
+    private void GiveUp(BatchPart part, string reason, bool keepBuffered)
     {
-        if (keepBuffered && _store is not null) KeepBuffered(entries);
-        SettleDropped(entries, reason, inFlight: true);
+        if (keepBuffered && _store is not null) KeepBuffered(part.Entries);
+        if (part.Entries.Count == 0) return;
+        if (part.MayHaveArrived || part.Sending) SettleUnknown(part.Entries);
+        else SettleDropped(part.Entries, reason, inFlight: true);
     }
 
     /// <summary>
@@ -56,8 +62,7 @@ internal sealed partial class SendPipeline
     {
         var kept = entries.RemoveAll(static e => e.Record is not null);
         if (kept == 0) return;
-        _counters.AddInFlight(-kept);
-        Interlocked.Add(ref _keptInBuffer, kept);
+        _ledger.KeepForNextRun(kept);
     }
 
     /// <summary>
@@ -68,11 +73,30 @@ internal sealed partial class SendPipeline
         _store is not null && Volatile.Read(ref _closing) == 0 && entries.Exists(static e => e.Record is not null);
 
     /// <summary>
-    /// Sends <paramref name="entries"/> until it is settled (the list is then empty) or split (its halves are pushed
+    /// Sends <paramref name="part"/> until it is settled (its list is then empty) or split (its pieces are pushed
     /// onto <paramref name="parts"/>). Returns the session key to use from now on.
     /// </summary>
-    private async Task<SessionKey> SendPartAsync(List<PendingEntry> entries, SessionKey session, Stack<List<PendingEntry>> parts, CancellationToken token)
+    private async Task<SessionKey> SendPartAsync(BatchPart part, SessionKey session, Stack<BatchPart> parts, CancellationToken token)
     {
+        var probing = false;
+        try
+        {
+            return await SendPartCoreAsync(part, session, parts, token, () =>
+            {
+                if (probing) return;
+                probing = true;
+                _probe.Hold();
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (probing) _probe.Release();
+        }
+    }
+
+    private async Task<SessionKey> SendPartCoreAsync(BatchPart part, SessionKey session, Stack<BatchPart> parts, CancellationToken token, Action startProbing)
+    {
+        var entries = part.Entries;
         var retry = 0;
         var renewed = false;
         var resendIsAmbiguous = false;
@@ -100,11 +124,13 @@ internal sealed partial class SendPipeline
             try
             {
                 DropRejected(entries, encoded.Rejected);
-                SetAsideDeferred(entries, encoded.Deferred, parts);
+                SetAsideOversized(part, encoded.Deferred, parts);
                 if (entries.Count == 0) break;
                 bodyLength = encoded.Body.Length;
+                part.Sending = true;
                 sending = _transport.SendAsync(session, encoded.Body, encoded.Boundary, token);
                 result = await sending.WaitAsync(token).ConfigureAwait(false);
+                part.Sending = false;
             }
             finally
             {
@@ -126,6 +152,7 @@ internal sealed partial class SendPipeline
                 break;
             }
 
+            if (result.ResponseLost) part.MayHaveArrived = true;
             RecordFailure(Describe(result));
             switch (result.StatusCode)
             {
@@ -150,13 +177,13 @@ internal sealed partial class SendPipeline
                     {
                         _sessions.RejectFreshKey(session);
                     }
-                    SettleDropped(entries, DropReasons.SendError, inFlight: true);
+                    GiveUp(part, DropReasons.SendError, keepBuffered: false);
                     break;
 
                 case 413 when entries.Count > 1:
                     var half = entries.Count / 2;
-                    parts.Push(entries.GetRange(half, entries.Count - half));
-                    parts.Push(entries.GetRange(0, half));
+                    parts.Push(new BatchPart(entries.GetRange(half, entries.Count - half), part.MayHaveArrived));
+                    parts.Push(new BatchPart(entries.GetRange(0, half), part.MayHaveArrived));
                     entries.Clear();
                     NoticeFailure($"The server refused a request as too large (HTTP 413); sending it again in two halves.");
                     break;
@@ -165,7 +192,7 @@ internal sealed partial class SendPipeline
                     var category = QuotaBlocks.CategoryName(entries[0].Type);
                     var until = _quota.Block(entries[0].Type);
                     _diagnostics.Warn($"Quota exhausted for '{category}' (HTTP 507): {entries.Count} entries dropped; new '{category}' entries are dropped until {until:u}.");
-                    SettleDropped(entries, DropReasons.QuotaExceeded, inFlight: true);
+                    GiveUp(part, DropReasons.QuotaExceeded, keepBuffered: false);
                     break;
 
                 case 0 or 500 or 502 or 503 or 504:
@@ -174,9 +201,10 @@ internal sealed partial class SendPipeline
                     {
                         if (keepRetrying && retry == _settings.MaxRetries)
                             NoticeFailure($"Send failed after {retry} retries ({Describe(result)}); {entries.Count} entries stay in the durable buffer and are retried.");
+                        if (result.StatusCode != 500) startProbing();
                         retry = Math.Min(retry + 1, int.MaxValue - 1);
                         _counters.AddRetry();
-                        resendIsAmbiguous = result.IsNetworkError;
+                        resendIsAmbiguous = result.ResponseLost;
                         var delay = Backoff.Delay(retry, _settings.InitialDelay, _settings.MaxDelay, _settings.BackoffFactor, _jitter());
                         _diagnostics.Debug($"Send failed ({Describe(result)}); retry {retry} of {_settings.MaxRetries} in {delay.TotalMilliseconds:0} ms.");
                         await Task.Delay(delay, _time, token).ConfigureAwait(false);
@@ -184,13 +212,15 @@ internal sealed partial class SendPipeline
                     }
                     if (_store is not null && Volatile.Read(ref _closing) != 0) KeepBuffered(entries);
                     if (entries.Count == 0) break;
-                    NoticeFailure($"Send failed after {retry} retries ({Describe(result)}); {entries.Count} entries dropped.");
-                    SettleDropped(entries, result.IsNetworkError ? DropReasons.NetworkError : DropReasons.SendError, inFlight: true);
+                    NoticeFailure(part.MayHaveArrived
+                        ? $"Send failed after {retry} retries ({Describe(result)}); an earlier response was lost, so the server may have stored the {entries.Count} entries: counted as delivery unknown."
+                        : $"Send failed after {retry} retries ({Describe(result)}); {entries.Count} entries dropped.");
+                    GiveUp(part, result.IsNetworkError ? DropReasons.NetworkError : DropReasons.SendError, keepBuffered: false);
                     break;
 
                 default:
-                    NoticeFailure($"The server refused a batch ({Describe(result)}); {entries.Count} entries dropped.");
-                    SettleDropped(entries, DropReasons.SendError, inFlight: true);
+                    NoticeFailure($"The server refused a batch ({Describe(result)}); {entries.Count} entries {(part.MayHaveArrived ? "counted as delivery unknown (an earlier response was lost)" : "dropped")}.");
+                    GiveUp(part, DropReasons.SendError, keepBuffered: false);
                     break;
             }
         }
@@ -210,15 +240,15 @@ internal sealed partial class SendPipeline
     }
 
     /// <summary>Entries that did not fit under the request size go into the next request of this batch.</summary>
-    private static void SetAsideDeferred(List<PendingEntry> entries, IReadOnlyList<PendingEntry> deferred, Stack<List<PendingEntry>> parts)
+    private static void SetAsideOversized(BatchPart part, IReadOnlyList<PendingEntry> oversized, Stack<BatchPart> parts)
     {
-        if (deferred.Count == 0) return;
-        var later = new List<PendingEntry>(deferred.Count);
-        foreach (var entry in deferred)
+        if (oversized.Count == 0) return;
+        var later = new List<PendingEntry>(oversized.Count);
+        foreach (var entry in oversized)
         {
-            if (entries.Remove(entry)) later.Add(entry);
+            if (part.Entries.Remove(entry)) later.Add(entry);
         }
-        if (later.Count > 0) parts.Push(later);
+        if (later.Count > 0) parts.Push(new BatchPart(later, part.MayHaveArrived));
     }
 
     private static string Describe(IngestResult result)

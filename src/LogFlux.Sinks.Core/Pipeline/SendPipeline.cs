@@ -7,8 +7,8 @@ namespace LogFlux.Sinks.Pipeline;
 /// <summary>
 /// The client's send pipeline: a bounded priority queue filled by logging threads without blocking, and
 /// <c>WorkerCount</c> senders that batch, encode and post entries with retries, rate-limit pauses,
-/// re-handshakes, batch splitting and quota blocks (PROTOCOL 5 and 9.3–9.6). Every accepted entry ends as
-/// sent or as a counted, reported drop; nothing here throws into the caller.
+/// re-handshakes, batch splitting and quota blocks. Every accepted entry ends in one outcome of the
+/// <see cref="DeliveryLedger"/>, counted and reported; nothing here throws into the caller.
 /// </summary>
 internal sealed partial class SendPipeline : IAsyncDisposable
 {
@@ -24,11 +24,14 @@ internal sealed partial class SendPipeline : IAsyncDisposable
     private readonly PriorityEntryQueue _queue;
     private readonly FlushTracker _flush = new();
     private readonly DropCounters _drops;
+    private readonly DeliveryLedger _ledger;
     private readonly PipelineCounters _counters = new();
+    private readonly ProbeGate _probe = new();
     private readonly QuotaBlocks _quota;
     private readonly RateLimitPause _pause;
     private readonly SessionSource _sessions;
     private readonly NoticeThrottle _failureNotices;
+    private readonly NoticeThrottle _queueFullNotices;
     private readonly AsyncSignal _wake = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _workers;
@@ -76,10 +79,13 @@ internal sealed partial class SendPipeline : IAsyncDisposable
         _jitter = jitter ?? Random.Shared.NextDouble;
         _queue = new PriorityEntryQueue(_settings.QueueSize, _settings.QueueMaxBytes, OnEvicted);
         _drops = new DropCounters(_diagnostics, _time, _settings.DiagnosticsInterval);
+        _ledger = new DeliveryLedger(_drops);
         _quota = new QuotaBlocks(_time);
         _pause = new RateLimitPause(_time);
         _sessions = new SessionSource(_transport, _diagnostics, _time, _jitter);
         _failureNotices = new NoticeThrottle(_time, _settings.DiagnosticsInterval);
+        _queueFullNotices = new NoticeThrottle(_time, _settings.DiagnosticsInterval);
+        if (QueueBounds.DescribeUnreachable(_settings.QueueSize, _settings.QueueMaxBytes) is { } unreachable) _diagnostics.Warn(unreachable);
         _effectiveBatchSize = _settings.BatchSize;
         ClientId = Interlocked.Increment(ref s_lastClientId).ToString(CultureInfo.InvariantCulture);
         _metrics = new PipelineMetrics(ClientId, GetStats, _drops);
@@ -103,6 +109,9 @@ internal sealed partial class SendPipeline : IAsyncDisposable
             if (suppress) flow.Undo();
         }
     }
+
+    /// <summary>Holds new batches back while a batch probes a failing service.</summary>
+    internal ProbeGate Probe => _probe;
 
     /// <summary>Identifies this pipeline in metric tags (<c>logflux.client.id</c>).</summary>
     public string ClientId { get; }

@@ -45,10 +45,22 @@ internal readonly record struct TransportState(bool HandshakeOk, long Handshakes
 /// <param name="RetryAfter">Parsed Retry-After (429/503), if any.</param>
 /// <param name="ErrorText">First 200 characters of the error body or the exception text (never the API key).</param>
 /// <param name="RateLimit">Rate-limit headers of the response.</param>
-internal readonly record struct IngestResult(int StatusCode, TimeSpan? RetryAfter, string? ErrorText, RateLimitInfo RateLimit)
+/// <param name="NeverReachedServer">
+/// For a network error: true when the request certainly did not reach the server (no connection, name not
+/// resolved, TLS refused, transport closed). False means the response was lost: the server may have stored the
+/// entries.
+/// </param>
+internal readonly record struct IngestResult(int StatusCode, TimeSpan? RetryAfter, string? ErrorText, RateLimitInfo RateLimit,
+                                             bool NeverReachedServer = false)
 {
     public bool IsSuccess => StatusCode is >= 200 and < 300;
     public bool IsNetworkError => StatusCode == 0;
+
+    /// <summary>A network error after which the server may or may not have stored the request's entries.</summary>
+    public bool ResponseLost => StatusCode == 0 && !NeverReachedServer;
+
+    /// <summary>A network error before the request reached the server.</summary>
+    public static IngestResult NotSent(string errorText) => new(0, null, errorText, default, NeverReachedServer: true);
 }
 
 /// <summary>Last seen <c>X-RateLimit-*</c> headers (null when absent).</summary>

@@ -148,8 +148,8 @@ internal sealed class LogFluxTransport : IIngestTransport
     public async Task<IngestResult> SendAsync(SessionKey session, ReadOnlyMemory<byte> body, string boundary, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (Volatile.Read(ref _disposed) != 0) return new IngestResult(0, null, "The transport is closed.", default);
-        if (_configurationError is not null) return new IngestResult(0, null, _configurationError, default);
+        if (Volatile.Read(ref _disposed) != 0) return IngestResult.NotSent("The transport is closed.");
+        if (_configurationError is not null) return IngestResult.NotSent(_configurationError);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, session.BaseUrl + WireNames.IngestPath);
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _apiKey);
@@ -165,7 +165,7 @@ internal sealed class LogFluxTransport : IIngestTransport
         }
         catch (ObjectDisposedException)
         {
-            return new IngestResult(0, null, "The transport is closed.", default);
+            return IngestResult.NotSent("The transport is closed.");
         }
         using (timeoutCts)
         {
@@ -181,7 +181,7 @@ internal sealed class LogFluxTransport : IIngestTransport
             }
             catch (Exception ex)
             {
-                return new IngestResult(0, null, DescribeFailure(ex), default);
+                return new IngestResult(0, null, DescribeFailure(ex), default, NetworkFailure.NeverReachedServer(ex));
             }
             using (response)
             {

@@ -69,10 +69,12 @@ public class DeliveryGuaranteeTests
         var duplicates = arrivals - unique.Count;
         TestContext.Out.WriteLine($"logged {threads * perThread}, accepted {stats.EntriesQueued}, delivered {unique.Count} unique, " +
             $"duplicates {duplicates} (client counted {stats.EntriesResentAfterAmbiguousFailure} resent after ambiguous failures), " +
-            $"dropped {stats.EntriesDropped}, retries {stats.Retries}, handshakes {stats.Handshakes}, requests {stats.Requests}");
+            $"dropped {stats.EntriesDropped}, delivery unknown {stats.EntriesDeliveryUnknown}, retries {stats.Retries}, handshakes {stats.Handshakes}, requests {stats.Requests}");
 
         Assert.That(stats.EntriesQueued, Is.EqualTo(threads * perThread), "the queue was sized to accept everything");
         Assert.That(stats.EntriesDropped, Is.Zero, () => string.Join(", ", stats.DropReasons));
+        Assert.That(stats.EntriesDeliveryUnknown, Is.Zero, "no batch gave up: a batch that retries probes the service alone");
+        Support.Ledger.AssertBalanced(stats);
         Assert.That(unique, Has.Count.EqualTo(threads * perThread));
         Assert.That(stats.Handshakes, Is.GreaterThanOrEqualTo(2), "the revoked key forced a second handshake");
         Assert.That(server.Requests.Any(r => r.StatusCode == 401), Is.True);
@@ -126,6 +128,7 @@ public class DeliveryGuaranteeTests
         Assert.That(received.Count(e => e.Type == "audit"), Is.EqualTo(audits), "no audit entry was evicted while info entries were queued");
         Assert.That(after.EntriesSent, Is.EqualTo(received.Count));
         Assert.That(after.EntriesSent + after.EntriesDroppedAfterQueued, Is.EqualTo(after.EntriesQueued));
+        Support.Ledger.AssertBalanced(after);
     }
 
     [Test]
@@ -148,7 +151,11 @@ public class DeliveryGuaranteeTests
         Assert.That(flushTime, Is.LessThan(TimeSpan.FromSeconds(5)));
         Assert.That(closeTime, Is.LessThan(TimeSpan.FromSeconds(6)));
         var stats = client.GetStats();
-        Assert.That(stats.DropReasons.GetValueOrDefault(DropReasons.Closed), Is.EqualTo(10), "what could not be delivered is counted");
+        Assert.That(stats.DropReasons.GetValueOrDefault(DropReasons.Closed) + stats.EntriesDeliveryUnknown, Is.EqualTo(10),
+            "what could not be delivered is counted: dropped if still queued, delivery unknown if its request was held by the server");
+        Assert.That(stats.EntriesDeliveryUnknown, Is.GreaterThan(0), "a request was in flight, held by the receiver, when the deadline passed");
+        Assert.That(stats.EntriesSent, Is.Zero);
+        Support.Ledger.AssertBalanced(stats);
         Assert.That(stats.IsClosed, Is.True);
     }
 }

@@ -60,6 +60,15 @@ internal sealed class ScriptedTransport : IIngestTransport
     public static IngestResult Status(int status, TimeSpan? retryAfter = null, string? error = null, RateLimitInfo rateLimit = default) =>
         new(status, retryAfter, error ?? (status is >= 200 and < 300 ? null : $"status {status}"), rateLimit);
 
+    /// <summary>A network error before the request reached the server (e.g. connection refused).</summary>
+    public static IngestResult Refused() => IngestResult.NotSent("connection refused");
+
+    /// <summary>
+    /// Test-case shorthand: -1 is a refused connection, 0 a lost response (the server may have stored the
+    /// entries), anything else an HTTP status.
+    /// </summary>
+    public static IngestResult Outcome(int code) => code == -1 ? Refused() : Status(code);
+
     public async ValueTask<SessionKey> GetSessionAsync(CancellationToken cancellationToken)
     {
         var n = Interlocked.Increment(ref _sessionRequests);

@@ -177,11 +177,11 @@ public class SendPipelineResponseTests
     }
 
     [TestCase(503, "send_error")]
-    [TestCase(0, "network_error")]
+    [TestCase(-1, "network_error")]
     public async Task With_max_retries_zero_a_failure_drops_at_once(int status, string reason)
     {
         await using var h = new PipelineHarness(o => o.MaxRetries = 0);
-        h.Transport.Respond = _ => Task.FromResult(ScriptedTransport.Status(status));
+        h.Transport.Respond = _ => Task.FromResult(ScriptedTransport.Outcome(status));
         h.Enqueue(3);
         Assert.That(await PipelineHarness.Within(h.StartFlush()), Is.True);
         var stats = h.Pipeline.GetStats();
@@ -190,13 +190,13 @@ public class SendPipelineResponseTests
         Assert.That(stats.DropReasons[reason], Is.EqualTo(3));
     }
 
-    [TestCase(new[] { 500, 0 }, "network_error")]
-    [TestCase(new[] { 0, 502 }, "send_error")]
+    [TestCase(new[] { 500, -1 }, "network_error")]
+    [TestCase(new[] { -1, 502 }, "send_error")]
     [TestCase(new[] { 504, 504 }, "send_error")]
     public async Task The_drop_reason_follows_the_last_failure(int[] statuses, string reason)
     {
         await using var h = new PipelineHarness(o => o.MaxRetries = 1, jitter: 0);
-        h.Transport.Respond = Script(statuses.Select(s => ScriptedTransport.Status(s)).ToArray());
+        h.Transport.Respond = Script(statuses.Select(ScriptedTransport.Outcome).ToArray());
         h.Enqueue(2);
         var flush = h.StartFlush();
         await h.Transport.WaitForCallsAsync(1);
@@ -205,7 +205,9 @@ public class SendPipelineResponseTests
         Assert.That(await PipelineHarness.Within(flush), Is.True);
         var stats = h.Pipeline.GetStats();
         Assert.That(stats.DropReasons, Is.EquivalentTo(new Dictionary<string, long> { [reason] = 2 }));
-        Assert.That(stats.EntriesResentAfterAmbiguousFailure, Is.EqualTo(statuses[0] == 0 ? 2 : 0));
+        Assert.That(stats.EntriesResentAfterAmbiguousFailure, Is.Zero, "a refused connection never reached the server");
+        Assert.That(stats.EntriesDeliveryUnknown, Is.Zero);
+        PipelineHarness.AssertBalanced(stats);
     }
 
     [Test]

@@ -4,7 +4,7 @@ namespace LogFlux.Sinks.Core.Tests.Survival;
 
 /// <summary>
 /// The child's final line, <c>stats dropped=.. reasons=.. buffer_peak_bytes=.. buffer_capacity_bytes=.. buffered=..
-/// sent=.. resent_ambiguous=.. closed=..</c>, printed once its client is closed. Missing numbers read as -1.
+/// sent=.. unknown=.. resent_ambiguous=.. closed=..</c>, printed once its client is closed. Missing numbers read as -1.
 /// </summary>
 internal sealed record ChildStats(
     long Dropped,
@@ -12,6 +12,7 @@ internal sealed record ChildStats(
     long BufferPeakBytes,
     long BufferCapacityBytes,
     long Sent,
+    long DeliveryUnknown,
     long ResentAfterAmbiguousFailure,
     bool Closed)
 {
@@ -29,6 +30,7 @@ internal sealed record ChildStats(
             Number("buffer_peak_bytes"),
             Number("buffer_capacity_bytes"),
             Number("sent"),
+            Number("unknown"),
             Number("resent_ambiguous"),
             fields.GetValueOrDefault("closed") == "true");
     }

@@ -12,10 +12,12 @@ internal sealed record OutageRow(string Mode, bool Buffered, int Logged, int Del
 
     private long Dropped => Stats?.Dropped ?? -1;
 
-    /// <summary>Entries neither delivered nor counted as dropped.</summary>
-    public long Uncounted => Math.Max(0, Logged - Delivered - Math.Max(0, Dropped));
+    private long DeliveryUnknown => Math.Max(0, Stats?.DeliveryUnknown ?? 0);
 
-    /// <summary>Entries both delivered and counted as dropped.</summary>
+    /// <summary>Entries that did not arrive and are counted neither as dropped nor as delivery unknown.</summary>
+    public long Uncounted => Math.Max(0, Logged - Delivered - Math.Max(0, Dropped) - DeliveryUnknown);
+
+    /// <summary>Entries both delivered and counted as dropped (a dropped entry must never have been stored).</summary>
     public long Overcounted => Math.Max(0, Delivered + Math.Max(0, Dropped) - Logged);
 
     public string Line
