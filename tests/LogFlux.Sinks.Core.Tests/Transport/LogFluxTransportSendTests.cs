@@ -113,7 +113,32 @@ public class LogFluxTransportSendTests
         var result = await SendOneAsync();
 
         Assert.That(result.IsNetworkError, Is.True);
+        Assert.That(result.ResponseLost, Is.True, "the body was sent: the client cannot know whether the server kept it");
         Assert.That(result.ErrorText, Does.StartWith("ingest request failed"));
+    }
+
+    [Test]
+    public async Task A_refused_connection_never_reached_the_server()
+    {
+        await _server.StopAsync();
+
+        var result = await SendOneAsync();
+
+        Assert.That(result.IsNetworkError, Is.True);
+        Assert.That(result.NeverReachedServer, Is.True, () => result.ErrorText ?? "");
+        Assert.That(result.ResponseLost, Is.False);
+    }
+
+    [Test]
+    public async Task A_closed_transport_sends_nothing()
+    {
+        using var batch = Encode(_key);
+        await _transport.DisposeAsync();
+
+        var result = await _transport.SendAsync(_key, batch.Body, batch.Boundary, CancellationToken.None).WaitAsync(WaitLimit);
+
+        Assert.That(result.NeverReachedServer, Is.True);
+        Assert.That(_server.Requests.Where(r => r.Path == "/v1/ingest"), Is.Empty);
     }
 
     [Test]
@@ -127,6 +152,7 @@ public class LogFluxTransportSendTests
         var result = await transport.SendAsync(key, batch.Body, batch.Boundary, CancellationToken.None).WaitAsync(WaitLimit);
 
         Assert.That(result.StatusCode, Is.EqualTo(0));
+        Assert.That(result.ResponseLost, Is.True, "a timed-out request may have been stored");
         Assert.That(result.ErrorText, Is.EqualTo("ingest request timed out after 0.5 s"));
     }
 
