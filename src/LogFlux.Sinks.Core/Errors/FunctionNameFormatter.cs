@@ -22,7 +22,7 @@ internal static class FunctionNameFormatter
                 {
                     // <Foo>d__3 (async/iterator state machine) names the user method; <>c and
                     // <>c__DisplayClass3_0 (closures) carry nothing useful.
-                    var inner = AngleContent(segment);
+                    var inner = CleanMethod(AngleContent(segment));
                     if (!string.IsNullOrEmpty(inner)) stateMachineMethod = inner;
                     continue;
                 }
@@ -42,7 +42,7 @@ internal static class FunctionNameFormatter
     {
         if (string.IsNullOrEmpty(method) || method[0] != '<') return method;
         // <Outer>b__0_0 is a lambda inside Outer; <Outer>g__Local|0_0 is the local function Local inside Outer.
-        var outer = AngleContent(method);
+        var outer = CleanMethod(AngleContent(method));
         var localStart = method.IndexOf(">g__", StringComparison.Ordinal);
         if (localStart >= 0)
         {
@@ -54,10 +54,16 @@ internal static class FunctionNameFormatter
         return string.IsNullOrEmpty(outer) ? method : outer;
     }
 
+    /// <summary>The text inside the leading <c>&lt;…&gt;</c>, brackets balanced (<c>&lt;&lt;Main&gt;$&gt;d__0</c> holds <c>&lt;Main&gt;$</c>).</summary>
     private static string AngleContent(string segment)
     {
-        var close = segment.IndexOf('>');
-        return close > 1 ? segment[1..close] : string.Empty;
+        var depth = 0;
+        for (var i = 0; i < segment.Length; i++)
+        {
+            if (segment[i] == '<') depth++;
+            else if (segment[i] == '>' && --depth == 0) return i > 1 ? segment[1..i] : string.Empty;
+        }
+        return string.Empty;
     }
 
     private static string StripArity(string segment)
