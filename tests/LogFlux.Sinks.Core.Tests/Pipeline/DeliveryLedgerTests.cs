@@ -172,7 +172,9 @@ public class DeliveryLedgerTests
     [Test]
     public async Task A_full_queue_names_the_bound_it_reached_and_the_option_that_raises_it()
     {
-        await using var byCount = new PipelineHarness(o => o.QueueSize = 2);
+        var never = new TaskCompletionSource();
+        void Stall(ScriptedTransport t) => t.BeforeSession = (_, ct) => never.Task.WaitAsync(ct);
+        await using var byCount = new PipelineHarness(o => o.QueueSize = 2, arrange: Stall);
         byCount.Enqueue(2);
         Assert.That(byCount.Pipeline.TryEnqueue(byCount.Entry()), Is.False);
         Assert.That(byCount.Messages.Select(m => m.Message), Has.Some.Contains("full by count").And.Some.Contains("Raise QueueSize"));
@@ -181,7 +183,7 @@ public class DeliveryLedgerTests
         {
             o.QueueSize = 1000;
             o.QueueMaxBytes = 1024;
-        });
+        }, arrange: Stall);
         var accepted = 0;
         while (byBytes.Pipeline.TryEnqueue(byBytes.Entry(jsonBytes: 200))) accepted++;
         Assert.That(accepted, Is.GreaterThan(0).And.LessThan(1000));

@@ -12,7 +12,14 @@ internal sealed class PipelineHarness : IAsyncDisposable
     /// <summary>Longer than anything the tests advance the clock by, and distinct from every backoff delay.</summary>
     public static readonly TimeSpan LongFlush = TimeSpan.FromDays(10);
 
-    public PipelineHarness(Action<LogFluxOptions>? configure = null, double jitter = 0.5, ServerLimits limits = default)
+    /// <param name="configure">Changes to the default test options.</param>
+    /// <param name="jitter">The backoff jitter sample.</param>
+    /// <param name="limits">The server limits the scripted sessions carry.</param>
+    /// <param name="arrange">
+    /// Scripts the transport before the senders start (a session hook set after construction races the senders' first request).
+    /// </param>
+    public PipelineHarness(Action<LogFluxOptions>? configure = null, double jitter = 0.5, ServerLimits limits = default,
+                           Action<ScriptedTransport>? arrange = null)
     {
         Options = new LogFluxOptions
         {
@@ -26,6 +33,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         configure?.Invoke(Options);
         Clock = new ObservedClock();
         Transport = new ScriptedTransport(Clock, limits);
+        arrange?.Invoke(Transport);
         Encoder = new ScriptedEncoder();
         Diagnostics = new SelfDiagnostics(d => Messages.Enqueue(d), debug: true);
         Pipeline = new SendPipeline(Options, Transport, Encoder, Diagnostics, Clock, () => jitter);

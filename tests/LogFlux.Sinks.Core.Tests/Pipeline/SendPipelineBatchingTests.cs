@@ -46,8 +46,7 @@ public class SendPipelineBatchingTests
     public async Task A_batch_takes_higher_priority_entries_first()
     {
         var gate = new TaskCompletionSource();
-        await using var h = new PipelineHarness(o => o.BatchSize = 50);
-        h.Transport.BeforeSession = (_, ct) => gate.Task.WaitAsync(ct);
+        await using var h = new PipelineHarness(o => o.BatchSize = 50, arrange: t => t.BeforeSession = (_, ct) => gate.Task.WaitAsync(ct));
         var info = h.Enqueue(1)[0];
         var warn = h.Enqueue(1, level: LogFluxLevel.Warning)[0];
         var audit = h.Enqueue(1, LogFluxEntryType.Audit, LogFluxLevel.Notice)[0];

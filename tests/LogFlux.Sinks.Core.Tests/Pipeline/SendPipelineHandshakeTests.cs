@@ -7,9 +7,9 @@ public class SendPipelineHandshakeTests
     [Test]
     public async Task A_failing_handshake_is_retried_with_doubling_jittered_delays_while_entries_wait()
     {
-        await using var h = new PipelineHarness(o => o.WorkerCount = 2, jitter: 0.5);
-        var failures = 3;
-        h.Transport.BeforeSession = (n, _) => n <= failures ? throw new TransportException($"handshake init failed with status 503 ({n})", 503) : Task.CompletedTask;
+        const int failures = 3;
+        await using var h = new PipelineHarness(o => o.WorkerCount = 2, jitter: 0.5, arrange: t =>
+            t.BeforeSession = (n, _) => n <= failures ? throw new TransportException($"handshake init failed with status 503 ({n})", 503) : Task.CompletedTask);
         h.Enqueue(4);
         var flush = h.StartFlush();
 
@@ -32,8 +32,8 @@ public class SendPipelineHandshakeTests
     [Test]
     public async Task A_refused_api_key_is_an_error_and_retried_no_sooner_than_every_60_s()
     {
-        await using var h = new PipelineHarness(jitter: 0);
-        h.Transport.BeforeSession = (_, _) => throw new TransportException("handshake init failed with status 401", 401);
+        await using var h = new PipelineHarness(jitter: 0, arrange: t =>
+            t.BeforeSession = (_, _) => throw new TransportException("handshake init failed with status 401", 401));
         h.Enqueue(2);
 
         await h.Clock.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(60));

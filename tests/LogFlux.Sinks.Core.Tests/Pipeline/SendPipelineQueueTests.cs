@@ -8,9 +8,7 @@ public class SendPipelineQueueTests
     private static PipelineHarness Stalled(Action<LogFluxOptions> configure)
     {
         var never = new TaskCompletionSource();
-        var harness = new PipelineHarness(configure);
-        harness.Transport.BeforeSession = (_, ct) => never.Task.WaitAsync(ct);
-        return harness;
+        return new PipelineHarness(configure, arrange: t => t.BeforeSession = (_, ct) => never.Task.WaitAsync(ct));
     }
 
     [Test]
@@ -105,8 +103,7 @@ public class SendPipelineQueueTests
     public async Task Enqueue_never_waits_for_the_handshake()
     {
         var gate = new TaskCompletionSource();
-        await using var h = new PipelineHarness(o => o.BatchSize = 2);
-        h.Transport.BeforeSession = (_, ct) => gate.Task.WaitAsync(ct);
+        await using var h = new PipelineHarness(o => o.BatchSize = 2, arrange: t => t.BeforeSession = (_, ct) => gate.Task.WaitAsync(ct));
         h.Enqueue(5);
         Assert.That(h.Pipeline.GetStats().QueueDepth, Is.EqualTo(5));
         Assert.That(h.Transport.Calls, Is.Empty);
