@@ -16,7 +16,7 @@ namespace LogFlux.Extensions.Logging;
 public sealed class LogFluxLoggerProvider : ILoggerProvider, ISupportExternalScope, IAsyncDisposable
 {
     /// <summary>The category of the provider's own messages (configuration problems, client diagnostics); never sent to LogFlux.</summary>
-    public const string DiagnosticsCategory = "LogFlux.Extensions.Logging";
+    public const string DiagnosticsCategory = "LogFlux.Extensions.Logging.LogFluxLoggerProvider";
 
     private readonly HostLog _log;
     private readonly ClientBinding _client;

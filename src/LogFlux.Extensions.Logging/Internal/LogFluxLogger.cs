@@ -19,7 +19,7 @@ internal sealed class LogFluxLogger : ILogger
     {
         _category = category ?? string.Empty;
         _provider = provider;
-        _isOwnCategory = _category.StartsWith(LogFluxLoggerProvider.DiagnosticsCategory, StringComparison.Ordinal);
+        _isOwnCategory = _category == LogFluxLoggerProvider.DiagnosticsCategory;
     }
 
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => _provider.ScopeProvider?.Push(state);
