@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using LogFlux.Extensions.Logging.Tests.Support;
+using LogFlux.Sinks;
 using Microsoft.Extensions.Logging;
 
 namespace LogFlux.Extensions.Logging.Tests.EndToEnd;
@@ -23,6 +24,9 @@ public sealed class JsonConfiguredHostTests : ReceiverTestBase
             spanId = activity.SpanId.ToHexString();
 
             logger.LogInformation(new EventId(42, "OrderPlaced"), "Order {OrderId} placed for {Amount} EUR", "ord_1001", 99.5);
+            // The provider's client is the shared client of its API key and endpoint; its own scopes apply as well.
+            using var lease = LogFluxClientRegistry.Acquire(new LogFluxOptions { ApiKey = ApiKey, CustomEndpointUrl = Server.BaseUrl });
+            using var clientScope = lease.Client.BeginScope().SetAttribute("tenant", "acme");
             using (logger.BeginScope(new Dictionary<string, object> { ["order_id"] = "ord_1002", ["OrderId"] = "outer" }))
             using (logger.BeginScope("Processing the payment"))
             {
@@ -61,6 +65,8 @@ public sealed class JsonConfiguredHostTests : ReceiverTestBase
             Assert.That(slow.Attributes["OrderId"], Is.EqualTo("ord_1002"), "the event's own property wins over the scope's");
             Assert.That(slow.Attributes["scopes"], Is.EqualTo("[\"Processing the payment\"]"), "other scopes → a list");
             Assert.That(slow.Attributes["trace_id"], Is.EqualTo(traceId));
+            Assert.That(slow.Attributes["tenant"], Is.EqualTo("acme"), "the LogFlux client's scope");
+            Assert.That(placed.Attributes.ContainsKey("tenant"), Is.False);
 
             Assert.That(failed.Level, Is.EqualTo(4));
             Assert.That(failed.Logger, Is.EqualTo(category));
@@ -71,6 +77,7 @@ public sealed class JsonConfiguredHostTests : ReceiverTestBase
             Assert.That(failed.Json.GetProperty("breadcrumbs").EnumerateArray().Select(b => b.GetProperty("message").GetString()),
                 Does.Contain("Order ord_1001 placed for 99.5 EUR").And.Contain("Payment for ord_1002 is slow"));
             Assert.That(failed.Attributes["order_id"], Is.EqualTo("ord_1002"));
+            Assert.That(failed.Attributes["tenant"], Is.EqualTo("acme"));
             Assert.That(failed.Attributes["trace_id"], Is.EqualTo(traceId));
         });
     }
