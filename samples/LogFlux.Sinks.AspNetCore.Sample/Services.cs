@@ -56,7 +56,7 @@ internal static class Services
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         // ILogger<T> events go through the client of services.AddLogFlux() (the provider has no API key of its own),
-        // so they carry the request's trace and request_id. Only the endpoints' own categories are sent here.
+        // so they carry the request's trace and request_id. ASP.NET Core's own Information events are left out.
         builder.Logging.AddLogFlux();
         builder.Logging.AddFilter<LogFlux.Extensions.Logging.LogFluxLoggerProvider>("Microsoft", LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");

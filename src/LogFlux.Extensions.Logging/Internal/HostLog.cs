@@ -9,8 +9,8 @@ namespace LogFlux.Extensions.Logging.Internal;
 /// Writes the provider's own messages (configuration problems, client diagnostics) through the host's logging,
 /// under the category <see cref="LogFluxLoggerProvider.DiagnosticsCategory"/>, which the LogFlux loggers never
 /// send; while such a message is being written, the LogFlux loggers on that thread send nothing at all, so a
-/// diagnostic can never come back through the provider. Without a host (a provider created in code) the messages
-/// go to standard error.
+/// diagnostic can never come back through the provider. Without a host (a provider created in code), or once the
+/// host's services are gone, warnings and errors go to standard error.
 /// </summary>
 internal sealed class HostLog
 {
@@ -25,7 +25,13 @@ internal sealed class HostLog
     private int _resolveFailed;
     private int _draining;
 
-    public HostLog(IServiceProvider? services) => _services = services;
+    public HostLog(IServiceProvider? services)
+    {
+        _services = services;
+        // Resolve the host's logger while the host is alive (a diagnostic written while it shuts down could no longer
+        // resolve it). On the pool: this runs while the host's logger factory is being built.
+        if (services is not null) ThreadPool.UnsafeQueueUserWorkItem(static log => log.Logger(), this, preferLocal: false);
+    }
 
     /// <summary>True on a thread that is writing a provider message right now.</summary>
     public static bool IsWriting => t_writing;
@@ -77,7 +83,7 @@ internal sealed class HostLog
         try
         {
             if (Logger() is { } logger) logger.Log(level, exception, "{LogFluxMessage}", message);
-            else Console.Error.WriteLine(exception is null ? $"[LogFlux {level}] {message}" : $"[LogFlux {level}] {message}: {exception.GetType().Name}: {exception.Message}");
+            else if (level >= LogLevel.Warning) Console.Error.WriteLine(exception is null ? $"[LogFlux {level}] {message}" : $"[LogFlux {level}] {message}: {exception.GetType().Name}: {exception.Message}");
         }
         catch (Exception)
         {
