@@ -47,8 +47,8 @@ internal sealed class LogFluxLogger : ILogger
             }
             var entry = captured.ToLogEntry();
             entry.Error = ErrorDetails.FromException(exception);
-            // The trace ids were captured above, on the logging thread.
-            client.Enqueue(entry, addCurrentTraceContext: false);
+            // Queued on the logging thread, so the client adds this thread's trace context.
+            client.Enqueue(entry);
         }
         catch (Exception ex)
         {

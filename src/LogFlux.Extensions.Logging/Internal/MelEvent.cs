@@ -29,68 +29,96 @@ internal static class MelEvent
         }
         return true;
     }
+
+    /// <summary>The template of a state, or null when it has none.</summary>
+    public static string? TemplateOf(IReadOnlyList<KeyValuePair<string, object?>> pairs)
+    {
+        // MEL puts the template last; search from the end.
+        for (var i = pairs.Count - 1; i >= 0; i--)
+        {
+            if (pairs[i].Key == OriginalFormatKey) return pairs[i].Value as string;
+        }
+        return null;
+    }
 }
 
 /// <summary>
 /// One <c>ILogger.Log</c> call captured on the logging thread: the state (its key/value pairs become attributes,
-/// <c>{OriginalFormat}</c> becomes <c>message_template</c>), the <see cref="EventId"/>, the active scopes and the trace
-/// ids. A template state whose values are all immutable scalars is rendered on the sender; any other state is rendered
-/// here. Property values are formatted on the sender by the core's attribute rules.
+/// <c>{OriginalFormat}</c> becomes <c>message_template</c>), the <see cref="EventId"/> and the active scopes; the
+/// client captures the trace context when the entry is queued, on the same thread. A template state whose values are
+/// all immutable scalars is rendered on the sender; any other state is rendered here. Property values are formatted
+/// on the sender by the core's attribute rules (<see cref="LogFluxAttributeWriter.AddValue"/>).
 /// </summary>
-internal sealed class MelEvent<TState> : CapturedLogEvent
+internal sealed class MelEvent<TState> : DeferredLogEntry
 {
-    private readonly TState _state;
-    private readonly Func<TState, Exception?, string>? _formatter;
+    private const int EventOverhead = 320;
+    private const int PairOverhead = 64;
+
+    private readonly string _category;
     private readonly IReadOnlyList<KeyValuePair<string, object?>>? _pairs;
+    private readonly Func<TState, Exception?, string>? _deferredFormatter;
     private readonly EventId _eventId;
     private readonly object?[]? _scopes;
-    private string? _rendered;
+    private string? _message;
 
     private MelEvent(
         LogFluxLevel level,
         string category,
-        TState state,
-        Func<TState, Exception?, string>? deferredFormatter,
-        string renderedMessage,
         IReadOnlyList<KeyValuePair<string, object?>>? pairs,
+        Func<TState, Exception?, string>? deferredFormatter,
+        string? message,
         EventId eventId,
-        object?[]? scopes,
-        string? traceId,
-        string? spanId)
-        : base(level, DateTimeOffset.UtcNow, renderedMessage, category, pairs, (pairs?.Count ?? 0) + (scopes?.Length ?? 0) + 2, null, traceId, spanId)
+        object?[]? scopes)
+        : base(level, DateTimeOffset.UtcNow)
     {
-        _state = state;
-        _formatter = deferredFormatter;
+        _category = category;
         _pairs = pairs;
+        _deferredFormatter = deferredFormatter;
+        _message = message;
         _eventId = eventId;
         _scopes = scopes;
+        long size = EventOverhead + 2L * (message?.Length ?? 64) + PairOverhead * (long)((pairs?.Count ?? 0) + (scopes?.Length ?? 0));
+        EstimatedBytes = (int)Math.Min(size, int.MaxValue / 2);
     }
 
     /// <summary>Captures the call; <paramref name="exception"/> only decides whether the message is rendered now.</summary>
     public static MelEvent<TState> Capture(
         LogFluxLevel level, string category, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter, object?[]? scopes)
     {
+        // A struct state (MEL's template state is one) is boxed once here and unboxed to render it later.
         var pairs = state as IReadOnlyList<KeyValuePair<string, object?>>;
-        LogFluxTraceContext.TryGetCurrent(out var traceId, out var spanId);
-        var defer = exception is null && pairs is not null && HasTemplate(pairs) && MelEvent.HasOnlyImmutableValues(pairs);
+        var defer = exception is null && pairs is not null && MelEvent.TemplateOf(pairs) is not null && MelEvent.HasOnlyImmutableValues(pairs);
         return defer
-            ? new MelEvent<TState>(level, category, state, formatter, string.Empty, pairs, eventId, scopes, traceId, spanId)
-            : new MelEvent<TState>(level, category, state, null, Render(formatter, state, exception), pairs, eventId, scopes, traceId, spanId);
+            ? new MelEvent<TState>(level, category, pairs, formatter, null, eventId, scopes)
+            : new MelEvent<TState>(level, category, pairs, null, Render(formatter, state, exception), eventId, scopes);
     }
 
     /// <inheritdoc />
-    protected override string Message => _formatter is null ? base.Message : _rendered ??= Render(_formatter, _state, null);
+    public override int EstimatedBytes { get; }
+
+    /// <summary>False: the client captures the trace context when the entry is queued, which is on the logging thread.</summary>
+    public override bool HasTraceContext => false;
 
     /// <inheritdoc />
-    protected override bool Includes(string name) => name != MelEvent.OriginalFormatKey;
+    public override string? Logger => _category.Length == 0 ? null : _category;
+
+    /// <inheritdoc />
+    public override void RenderMessage(TextWriter output) => output.Write(Message);
 
     /// <inheritdoc />
     public override void WriteAttributes(LogFluxAttributeWriter attributes)
     {
         try
         {
-            base.WriteAttributes(attributes);
-            if (_pairs is not null && TemplateOf(_pairs) is { } template) attributes.Add(MelEvent.MessageTemplateAttribute, template);
+            if (_pairs is { } pairs)
+            {
+                for (var i = 0; i < pairs.Count; i++)
+                {
+                    var pair = pairs[i];
+                    if (!string.IsNullOrEmpty(pair.Key) && pair.Key != MelEvent.OriginalFormatKey) attributes.AddValue(pair.Key, pair.Value);
+                }
+                if (MelEvent.TemplateOf(pairs) is { } template) attributes.Add(MelEvent.MessageTemplateAttribute, template);
+            }
             if (_eventId.Id != 0) attributes.AddValue(MelEvent.EventIdAttribute, _eventId.Id);
             if (!string.IsNullOrEmpty(_eventId.Name)) attributes.Add(MelEvent.EventNameAttribute, _eventId.Name);
             if (_scopes is not null) ScopeSnapshot.Write(_scopes, attributes);
@@ -101,17 +129,14 @@ internal sealed class MelEvent<TState> : CapturedLogEvent
         }
     }
 
-    private static bool HasTemplate(IReadOnlyList<KeyValuePair<string, object?>> pairs) => TemplateOf(pairs) is not null;
-
-    private static string? TemplateOf(IReadOnlyList<KeyValuePair<string, object?>> pairs)
+    /// <inheritdoc />
+    public override LogEntry ToLogEntry()
     {
-        // MEL puts the template last; search from the end.
-        for (var i = pairs.Count - 1; i >= 0; i--)
-        {
-            if (pairs[i].Key == MelEvent.OriginalFormatKey) return pairs[i].Value as string;
-        }
-        return null;
+        var attributes = LogFluxAttributeWriter.Collect(WriteAttributes);
+        return new LogEntry(Level, Message, Timestamp) { Logger = Logger, Attributes = attributes.Count > 0 ? attributes : null };
     }
+
+    private string Message => _message ??= Render(_deferredFormatter!, (TState)_pairs!, null);
 
     private static string Render(Func<TState, Exception?, string> formatter, TState state, Exception? exception)
     {

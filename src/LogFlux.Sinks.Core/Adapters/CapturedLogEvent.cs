@@ -59,7 +59,7 @@ public class CapturedLogEvent : DeferredLogEntry
     public override string? Logger { get; }
 
     /// <inheritdoc />
-    public override void RenderMessage(TextWriter output) => output.Write(Message);
+    public override void RenderMessage(TextWriter output) => output.Write(_message);
 
     /// <inheritdoc />
     public override void WriteAttributes(LogFluxAttributeWriter attributes)
@@ -88,14 +88,8 @@ public class CapturedLogEvent : DeferredLogEntry
     public override LogEntry ToLogEntry()
     {
         var attributes = LogFluxAttributeWriter.Collect(WriteAttributes);
-        return new LogEntry(Level, Message, Timestamp) { Logger = Logger, Attributes = attributes.Count > 0 ? attributes : null };
+        return new LogEntry(Level, _message, Timestamp) { Logger = Logger, Attributes = attributes.Count > 0 ? attributes : null };
     }
-
-    /// <summary>
-    /// The message text: the one captured by the constructor. A subclass whose framework renders the message
-    /// the same way on any thread may pass an empty message and render it here, on the sender, instead.
-    /// </summary>
-    protected virtual string Message => _message;
 
     /// <summary>Whether a property becomes an attribute (all non-empty names by default).</summary>
     /// <param name="name">The property name.</param>
