@@ -5,9 +5,10 @@ namespace LogFlux.Sinks.AspNetCore;
 /// <summary>
 /// Resolves the client for the middleware and the propagation handler (see
 /// <see cref="LogFluxAspNetCoreOptions"/>) and holds the lease on a shared client until the service provider
-/// is disposed, which closes (and so flushes) that client when it was the last user.
+/// is disposed, which closes (and so flushes) that client when it was the last user. Registered as the
+/// <see cref="ILogFluxClientSource"/> of the application, so the logging provider sends through the same client.
 /// </summary>
-internal sealed class LogFluxClientProvider : IDisposable, IAsyncDisposable
+internal sealed class LogFluxClientProvider : ILogFluxClientSource, IDisposable, IAsyncDisposable
 {
     private readonly LogFluxClient? _explicit;
     private readonly LogFluxOptions? _clientOptions;

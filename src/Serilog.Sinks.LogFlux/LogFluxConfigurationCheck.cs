@@ -1,3 +1,4 @@
+using LogFlux.Sinks.Adapters;
 using Serilog.Debugging;
 
 namespace Serilog.Sinks.LogFlux;
@@ -97,29 +98,5 @@ public static class LogFluxConfigurationCheck
     }
 
     private static string Suggestion(string name, IEnumerable<string> known)
-    {
-        var best = known
-            .Select(k => (Name: k, Distance: Distance(name.ToLowerInvariant(), k.ToLowerInvariant())))
-            .OrderBy(k => k.Distance)
-            .First();
-        return best.Distance <= Math.Max(2, name.Length / 4) ? $" (did you mean '{best.Name}'?)" : string.Empty;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
+        => LogFluxOptionText.ClosestName(name, known) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
 }

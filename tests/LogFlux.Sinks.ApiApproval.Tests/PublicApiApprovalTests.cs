@@ -18,10 +18,12 @@ public sealed class PublicApiApprovalTests
         yield return Case(typeof(global::Serilog.Sinks.LogFlux.LogFluxSinkStatus));
         yield return Case(typeof(global::NLog.Targets.LogFlux.LogFluxTarget));
         yield return Case(typeof(global::log4net.Appender.LogFlux.LogFluxAppender));
+        yield return Case(typeof(global::LogFlux.Extensions.Logging.LogFluxLoggerProvider));
     }
 
-    // Assembly attributes (InternalsVisibleTo, build metadata) are not API a consumer can call.
-    private static readonly ApiGeneratorOptions Options = new() { IncludeAssemblyAttributes = false };
+    // Assembly attributes (InternalsVisibleTo, build metadata) are not API a consumer can call. Microsoft.* namespaces
+    // are left out by default; the logging provider's entry point (builder.Logging.AddLogFlux()) lives in one.
+    private static readonly ApiGeneratorOptions Options = new() { IncludeAssemblyAttributes = false, AllowNamespacePrefixes = ["Microsoft.Extensions.Logging"] };
 
     [TestCaseSource(nameof(Packages))]
     public void Public_api_matches_the_approved_file(Assembly assembly)

@@ -7,7 +7,7 @@ namespace LogFlux.Sinks.ChildProcess;
 /// </summary>
 internal sealed record ChildArguments(string Mode, string Url, int Count, string? BufferPath, int DelayMs, string Prefix, long? BufferMaxBytes)
 {
-    public const string Usage = "usage: <core|nlog|serilog|log4net> <receiver-url> <count> [buffer-dir|-] [delay-ms] [prefix] [buffer-max-bytes]";
+    public const string Usage = "usage: <core|nlog|serilog|log4net|extensions-logging> <receiver-url> <count> [buffer-dir|-] [delay-ms] [prefix] [buffer-max-bytes]";
 
     /// <summary>Reads the arguments; null when they are too few or not numbers where numbers belong.</summary>
     public static ChildArguments? TryParse(IReadOnlyList<string> args)

@@ -10,6 +10,7 @@ internal static class ChildModes
         "nlog" => new NLogMode(arguments),
         "serilog" => new SerilogMode(arguments),
         "log4net" => new Log4NetMode(arguments),
-        _ => throw new ArgumentException($"unknown mode '{arguments.Mode}'; expected core, nlog, serilog or log4net"),
+        "extensions-logging" => new ExtensionsLoggingMode(arguments),
+        _ => throw new ArgumentException($"unknown mode '{arguments.Mode}'; expected core, nlog, serilog, log4net or extensions-logging"),
     };
 }

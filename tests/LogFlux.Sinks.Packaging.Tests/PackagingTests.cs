@@ -11,7 +11,7 @@ namespace LogFlux.Sinks.Packaging.Tests;
 /// <summary>
 /// Packs every library with a unique prerelease version into a temporary feed, checks the packages' metadata,
 /// then installs them into a fresh console project (nuget.config: that feed plus the usual sources) and runs
-/// it: the app starts the packed receiver and sends through the packed Serilog sink and core client.
+/// it: the app starts the packed receiver and sends through the packed Serilog sink, logging provider and core client.
 /// </summary>
 public sealed class PackagingTests
 {
@@ -31,6 +31,7 @@ public sealed class PackagingTests
         Assert.That(projects.Select(Path.GetFileNameWithoutExtension), Is.SupersetOf(new[]
         {
             "LogFlux.Sinks.Core", "LogFlux.Sinks.Testing", "Serilog.Sinks.LogFlux", "NLog.Targets.LogFlux", "log4net.Appender.LogFlux",
+            "LogFlux.Extensions.Logging",
         }));
 
         var version = $"1.0.0-packtest.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(1, 1_000_000)}";

@@ -9,7 +9,8 @@ public static class LogFluxServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the services of <c>app.UseLogFlux()</c> and <c>AddLogFluxPropagation()</c>: the options, the
-    /// client resolution (see <see cref="LogFluxAspNetCoreOptions"/>) and <see cref="LogFluxRequestCounters"/>.
+    /// client resolution (see <see cref="LogFluxAspNetCoreOptions"/>, also registered as <see cref="ILogFluxClientSource"/>
+    /// for the logging provider) and <see cref="LogFluxRequestCounters"/>.
     /// Calling it again adds another configuration step.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -22,6 +23,7 @@ public static class LogFluxServiceCollectionExtensions
         if (configure is not null) options.Configure(configure);
         services.TryAddSingleton<LogFluxRequestCounters>();
         services.TryAddSingleton<LogFluxClientProvider>();
+        services.TryAddSingleton<ILogFluxClientSource>(provider => provider.GetRequiredService<LogFluxClientProvider>());
         services.TryAddTransient(provider => new LogFluxPropagationHandler(ClientSource(provider)));
         return services;
     }

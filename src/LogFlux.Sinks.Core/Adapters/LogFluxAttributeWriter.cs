@@ -75,9 +75,12 @@ public sealed class LogFluxAttributeWriter
 
     /// <summary>
     /// Runs <paramref name="write"/> against a writer that collects the attributes into a map instead of JSON, with the
-    /// same precedence and formatting: how a deferred entry becomes a plain <see cref="LogEntry"/>.
+    /// same precedence and formatting: how a deferred entry becomes a plain <see cref="LogEntry"/> in
+    /// <see cref="DeferredLogEntry.ToLogEntry"/>.
     /// </summary>
-    internal static Dictionary<string, string> Collect(Action<LogFluxAttributeWriter> write)
+    /// <param name="write">Writes the attributes, e.g. the entry's <see cref="DeferredLogEntry.WriteAttributes"/>.</param>
+    /// <returns>The attributes as a new map (empty when nothing was written).</returns>
+    public static Dictionary<string, string> Collect(Action<LogFluxAttributeWriter> write)
     {
         var writer = new LogFluxAttributeWriter { _collected = new Dictionary<string, string>(StringComparer.Ordinal) };
         write(writer);
