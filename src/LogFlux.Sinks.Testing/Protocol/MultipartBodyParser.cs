@@ -26,7 +26,7 @@ internal static class MultipartBodyParser
 
     /// <summary>The text that names the option accepting the JavaScript SDK's framing (used in rejection reasons).</summary>
     public const string MissingCrlfOptionHint =
-        "the official JavaScript SDK frames batches this way; accept it with LogFluxTestServerOptions.AcceptMissingCrlfBeforeBoundary (receive --accept-missing-crlf)";
+        "the official JavaScript SDK frames batches this way; to accept it set LogFluxTestServerOptions.AcceptMissingCrlfBeforeBoundary, or run receive --accept-missing-crlf";
 
     /// <summary>Parses strictly.</summary>
     public static IReadOnlyList<MultipartPart> Parse(byte[] body, string boundary) => Parse(body, boundary, acceptMissingCrlf: false, out _);
