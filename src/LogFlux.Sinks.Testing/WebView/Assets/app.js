@@ -204,7 +204,7 @@ function entryDetail(item) {
       ...p.error_chain.map((link) => el("li", {}, `${str(link, "type")}: ${str(link, "message")}`))));
   }
   if (Array.isArray(p.stack_trace) && p.stack_trace.length > 0) {
-    parts.push(el("h3", {}, `Stack trace (${p.stack_trace.length} frames)`), el("ol", { className: "stack" },
+    parts.push(el("h3", {}, `Stack trace (${p.stack_trace.length} frame(s), throw site first)`), el("ol", { className: "stack" },
       ...p.stack_trace.map((f) => el("li", {}, str(f, "function") +
         (str(f, "file") ? `  at ${str(f, "file")}${f.line !== undefined ? ":" + f.line : ""}` : "")))));
   }
@@ -287,7 +287,8 @@ function waterfall(trace) {
     const width = ((millis(span.end_time) - millis(span.start_time)) / total) * 100;
     rows.push(el("div", { className: "span-row", "data-span-id": span.span_id, "data-depth": depth, "data-parent-span-id": span.parent_span_id || "" },
       el("div", { className: "span-label", style: { paddingLeft: `${depth * 18}px` }, title: `${str(span, "operation")} "${spanName(span)}"` },
-        `${str(span, "operation")} "${spanName(span)}"`, el("span", { className: "span-duration" }, `${span.duration_ms ?? 0} ms`)),
+        el("span", { className: "span-name" }, `${str(span, "operation")} "${spanName(span)}"`),
+        el("span", { className: "span-duration" }, `${span.duration_ms ?? 0} ms`)),
       el("div", { className: "span-track" },
         el("div", { className: "span-bar" + (span.status === "error" ? " error" : ""), style: { left: `${left.toFixed(3)}%`, width: `${width.toFixed(3)}%` } }))));
     for (const log of logs.filter((p) => attrs(p).span_id === span.span_id)) {
@@ -425,7 +426,13 @@ function showTab(tab) {
 
 for (const button of document.querySelectorAll("#tabs button")) button.addEventListener("click", () => showTab(button.dataset.tab));
 for (const name of ["type", "level", "source", "logger", "text"]) {
-  $("filter-" + name).addEventListener("input", (e) => { state.filters[name] = e.target.value.trim(); renderEntries(); });
+  const apply = (e) => {
+    if (state.filters[name] === e.target.value.trim()) return;
+    state.filters[name] = e.target.value.trim();
+    renderEntries();
+  };
+  $("filter-" + name).addEventListener("input", apply);
+  $("filter-" + name).addEventListener("change", apply);
 }
 $("clear-filters").addEventListener("click", () => {
   for (const name of ["type", "level", "source", "logger", "text"]) setFilter(name, "");
