@@ -94,8 +94,8 @@ public sealed class WebViewBrowserTests
         text.SendKeys(OpenQA.Selenium.Keys.Backspace);
         await Dom.WaitUntilAsync(_browser, b => Dom.EntrySummaries(b).Count == 4, "all rows back");
 
-        // Open the first entry and click its order_id attribute: only the entries of that order stay.
-        _browser.FindElements(By.CssSelector("#entries tbody tr.entry"))[0].Click();
+        // Open the failed payment and click its order_id attribute: only the entries of that order stay.
+        _browser.FindElement(By.XPath("//table[@id='entries']/tbody/tr[td[@class='summary' and text()='payment failed']]")).Click();
         var chip = await Dom.WaitForAsync(_browser,
             b => b.FindElements(By.XPath("//aside[@id='detail']//dd/span[@class='clickable' and text()='ord_1']")).FirstOrDefault(),
             "the order_id attribute in the detail pane");
