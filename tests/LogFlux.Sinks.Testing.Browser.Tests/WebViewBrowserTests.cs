@@ -23,10 +23,13 @@ public sealed class WebViewBrowserTests
     [OneTimeTearDown]
     public void StopBrowser() => _browser.Dispose();
 
+    /// <summary>Small enough that a test can overflow it.</summary>
+    private const int RingCapacity = 12;
+
     [SetUp]
     public async Task OpenPageAsync()
     {
-        _session = await WebViewSession.StartAsync();
+        _session = await WebViewSession.StartAsync(RingCapacity);
         _browser.Navigate().GoToUrl(_session.Server.WebViewUrl!);
         await Dom.WaitUntilAsync(_browser, b => b.FindElement(By.Id("status")).GetAttribute("data-state") == "live", "the live stream to connect");
     }
@@ -66,6 +69,28 @@ public sealed class WebViewBrowserTests
         var third = await Dom.WaitForAsync(_browser, b => Dom.EntrySummaries(b) is { Count: 3 } r ? r[2] : null, "a third entry row");
         Assert.That(third, Does.Contain("payment retry <b>not bold</b>"), "entry text is shown as text, never as markup");
         Assert.That(_browser.FindElements(By.CssSelector("#entries b")), Is.Empty);
+    }
+
+    [Test]
+    public async Task The_page_keeps_only_the_last_entries_of_the_ring()
+    {
+        for (int i = 1; i <= RingCapacity + 3; i++)
+        {
+            _session.Client.Info($"entry {i:00}");
+        }
+
+        await _session.DeliverAsync(RingCapacity + 3);
+        var rows = await Dom.WaitForAsync(_browser,
+            b => Dom.EntrySummaries(b) is { Count: RingCapacity } r && r.Contains($"entry {RingCapacity + 3:00}") ? r : null,
+            $"{RingCapacity} rows including the last entry");
+        Assert.That(rows, Does.Not.Contain("entry 01"));
+        Assert.That(_browser.FindElement(By.Id("counts")).Text, Does.StartWith($"{RingCapacity} entries"));
+
+        // A page opened later gets the same ring from the server.
+        _browser.Navigate().Refresh();
+        var replayed = await Dom.WaitForAsync(_browser, b => Dom.EntrySummaries(b) is { Count: > 0 } r && r.Contains($"entry {RingCapacity + 3:00}") ? r : null, "the replayed ring");
+        Assert.That(replayed.Count, Is.LessThanOrEqualTo(RingCapacity));
+        Assert.That(replayed, Does.Not.Contain("entry 01"));
     }
 
     [Test]

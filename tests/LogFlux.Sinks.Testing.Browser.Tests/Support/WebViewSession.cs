@@ -13,9 +13,9 @@ internal sealed class WebViewSession : IAsyncDisposable
 
     public LogFluxClient Client { get; }
 
-    public static async Task<WebViewSession> StartAsync()
+    public static async Task<WebViewSession> StartAsync(int webViewCapacity = 5000)
     {
-        var server = await LogFluxTestServer.StartAsync(new LogFluxTestServerOptions { EnableWebView = true });
+        var server = await LogFluxTestServer.StartAsync(new LogFluxTestServerOptions { EnableWebView = true, WebViewCapacity = webViewCapacity });
         var client = new LogFluxClient(new LogFluxOptions
         {
             ApiKey = "eu-lf_browsertests01",

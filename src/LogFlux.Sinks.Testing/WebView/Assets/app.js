@@ -126,6 +126,7 @@ function entryRow(item) {
 }
 
 function renderEntries() {
+  pendingRows = [];
   const rows = state.entries.filter(matches).map(entryRow);
   $("entries").tBodies[0].replaceChildren(...rows);
   $("entries-empty").hidden = state.entries.length > 0;
@@ -133,12 +134,21 @@ function renderEntries() {
   followTail();
 }
 
+// New rows are added once per frame, so that replaying a full ring on connect costs one layout, not thousands.
+let pendingRows = [];
 function appendEntry(item) {
-  if (matches(item)) {
-    $("entries").tBodies[0].append(entryRow(item));
-    followTail();
+  if (!matches(item)) return;
+  pendingRows.push(item);
+  if (pendingRows.length === 1) {
+    requestAnimationFrame(() => {
+      const rows = pendingRows.map(entryRow);
+      pendingRows = [];
+      $("entries").tBodies[0].append(...rows);
+      $("entries-empty").hidden = state.entries.length > 0;
+      renderCounts();
+      followTail();
+    });
   }
-  $("entries-empty").hidden = true;
 }
 
 function followTail() {
@@ -393,11 +403,12 @@ function receive(item) {
   if (item.kind === "entry") {
     state.entries.push(item);
     if (state.entries.length > state.capacity) {
-      state.entries.shift();
-      renderEntries();
-    } else {
-      appendEntry(item);
+      const dropped = state.entries.shift();
+      const firstRow = $("entries").tBodies[0].rows[0];
+      if (firstRow && Number(firstRow.dataset.seq) === dropped.seq) firstRow.remove();
+      pendingRows = pendingRows.filter((i) => i !== dropped);
     }
+    appendEntry(item);
   } else if (item.kind === "request") {
     const notable = item.aborted || item.status >= 400 || item.status === 0 || item.warnings.length > 0;
     if (!notable) return;
