@@ -168,6 +168,27 @@ public sealed class WebViewBrowserTests
     }
 
     [Test]
+    public async Task Metrics_are_drawn_as_small_charts_one_per_name()
+    {
+        foreach (var depth in new[] { 3.0, 7.0, 5.0 })
+        {
+            _session.Client.Gauge("queue.depth", depth, unit: "items");
+        }
+
+        _session.Client.Counter("orders.placed", 1);
+        await _session.DeliverAsync(4);
+        _browser.FindElement(By.CssSelector("#tabs button[data-tab='metrics']")).Click();
+
+        var gauge = await Dom.WaitForAsync(_browser,
+            b => b.FindElements(By.CssSelector("#metric-charts .metric[data-metric='queue.depth']")).FirstOrDefault(m => m.FindElements(By.CssSelector("svg circle")).Count == 3),
+            "the queue.depth chart with three points");
+        Assert.That(gauge.FindElement(By.CssSelector(".last")).Text, Does.StartWith("gauge, 3 point(s)").And.Contain("max 7 items"));
+        Assert.That(gauge.FindElements(By.CssSelector("svg polyline")), Has.Count.EqualTo(1));
+        Assert.That(_browser.FindElements(By.CssSelector("#metric-charts .metric")).Select(m => m.GetAttribute("data-metric")),
+            Is.EqualTo(new[] { "orders.placed", "queue.depth" }));
+    }
+
+    [Test]
     public async Task A_refused_request_is_shown_with_the_reason_of_each_bad_part()
     {
         using var http = new HttpClient { BaseAddress = new Uri(_session.Server.BaseUrl) };
