@@ -119,8 +119,12 @@ public sealed class LogFluxTestServer : IAsyncDisposable, IDisposable
     /// <summary>Makes every known key id unknown: the next ingest using one gets 401.</summary>
     public void RevokeAllKeys() => _state.Keys.ForgetAll();
 
-    /// <summary>Forgets received entries and requests (keys, counters and faults are kept).</summary>
-    public void Clear() => _state.Store.Clear();
+    /// <summary>Forgets received entries and requests, also in the web view's ring (keys, counters and faults are kept).</summary>
+    public void Clear()
+    {
+        _state.Store.Clear();
+        _state.Feed?.Clear();
+    }
 
     /// <summary>Waits until at least <paramref name="count"/> entries have arrived and returns them all.</summary>
     /// <param name="count">The number of entries to wait for.</param>

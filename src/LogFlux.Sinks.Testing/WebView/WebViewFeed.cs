@@ -52,6 +52,15 @@ internal sealed class WebViewFeed(int capacity)
         }
     }
 
+    /// <summary>Empties the ring; pages already open keep what they show, and a page opened later starts empty.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _ring.Clear();
+        }
+    }
+
     private void Append(FeedItem item)
     {
         _ring.Enqueue(item);

@@ -103,6 +103,20 @@ public class WebViewEndpointTests
         Assert.That(lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("type").GetString()), Is.EqualTo(new[] { "log", "event" }));
     }
 
+    [Test]
+    public async Task Clear_empties_the_export()
+    {
+        using (var response = await _client.IngestAsync(new TestMultipart().AddEncrypted(1, Payloads.Log(), KeyId, Key)))
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        }
+
+        string exportUrl = "/ui/api/export?t=" + _server.WebViewUrl![(_server.WebViewUrl!.IndexOf("?t=", StringComparison.Ordinal) + 3)..];
+        Assert.That(await _client.Http.GetStringAsync(exportUrl), Is.Not.Empty);
+        _server.Clear();
+        Assert.That(await _client.Http.GetStringAsync(exportUrl), Is.Empty);
+    }
+
     private static async Task<List<JsonElement>> ReadItemsAsync(StreamReader reader, int count, CancellationToken ct)
     {
         var items = new List<JsonElement>();
