@@ -5,6 +5,10 @@ internal static class WebViewAssets
 {
     private static readonly Dictionary<string, Asset> ByPath = new(StringComparer.Ordinal)
     {
+        ["/common.js"] = Load("common.js", "text/javascript; charset=utf-8"),
+        ["/entries.js"] = Load("entries.js", "text/javascript; charset=utf-8"),
+        ["/traces.js"] = Load("traces.js", "text/javascript; charset=utf-8"),
+        ["/metrics.js"] = Load("metrics.js", "text/javascript; charset=utf-8"),
         ["/app.js"] = Load("app.js", "text/javascript; charset=utf-8"),
         ["/app.css"] = Load("app.css", "text/css; charset=utf-8"),
     };

@@ -41,13 +41,17 @@ public class WebViewEndpointTests
         using var streamWithout = await _client.Http.GetAsync("/ui/api/export");
 
         Assert.That(withToken.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await withToken.Content.ReadAsStringAsync(), Does.Contain("<script src=\"/ui/app.js\"></script>"));
+        Assert.That(await withToken.Content.ReadAsStringAsync(), Does.Contain("<script src=\"/ui/app.js\"></script>").And.Contain("<link rel=\"stylesheet\" href=\"/ui/app.css\">"));
         Assert.That(withToken.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("default-src 'self'"));
         Assert.That(without.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(streamWithout.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
+    [TestCase("/ui/common.js", "text/javascript")]
+    [TestCase("/ui/entries.js", "text/javascript")]
+    [TestCase("/ui/traces.js", "text/javascript")]
+    [TestCase("/ui/metrics.js", "text/javascript")]
     [TestCase("/ui/app.js", "text/javascript")]
     [TestCase("/ui/app.css", "text/css")]
     public async Task Assets_are_served_from_the_assembly(string path, string mediaType)
