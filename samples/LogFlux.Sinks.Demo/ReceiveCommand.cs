@@ -1,35 +1,55 @@
+using LogFlux.Sinks.Demo.Receiving;
 using LogFlux.Sinks.Testing;
 
 namespace LogFlux.Sinks.Demo;
 
-/// <summary>Runs the local receiver on its own and prints every decrypted entry as it arrives.</summary>
+/// <summary>
+/// Runs the local receiver on its own: prints every decrypted entry (in full, or as NDJSON with <c>--json</c>) and
+/// every refused request as it happens, and serves the live web view with <c>--web</c>.
+/// </summary>
 internal static class ReceiveCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var port = 0;
-        for (var i = 0; i < args.Length; i++)
+        if (ReceiveArguments.Parse(args, out var error) is not { } options)
         {
-            if (args[i] == "--port" && i + 1 < args.Length && int.TryParse(args[i + 1], out var p) && p is >= 0 and <= 65535)
-            {
-                port = p;
-                i++;
-            }
-            else
-            {
-                Console.Error.WriteLine($"unknown argument '{args[i]}' (expected: receive [--port N])");
-                return 2;
-            }
+            Console.Error.WriteLine(error);
+            return 2;
         }
 
+        // Entries go to stdout; in --json mode stdout carries only NDJSON, so everything else goes to stderr.
+        var info = options.Json ? Console.Error : Console.Out;
+        var gate = new object();
         await using var server = await LogFluxTestServer.StartAsync(new LogFluxTestServerOptions
         {
-            Port = port,
-            OnEntry = entry => Console.WriteLine(entry.ToString()),
+            Port = options.Port,
+            EnableWebView = options.Web,
+            AcceptMissingCrlfBeforeBoundary = options.AcceptMissingCrlf,
+            OnEntry = entry =>
+            {
+                string text = options.Json ? entry.ToJsonLine() : EntryConsoleView.Format(entry);
+                lock (gate) Console.Out.WriteLine(text);
+            },
+            OnRequest = request =>
+            {
+                if (!RequestConsoleView.IsNotable(request)) return;
+                string text = RequestConsoleView.Format(request);
+                lock (gate) info.WriteLine(text);
+            },
         });
-        Console.WriteLine($"LogFlux local receiver listening on {server.BaseUrl}");
-        Console.WriteLine($"Point an app at it: LOGFLUX_CUSTOM_ENDPOINT_URL={server.BaseUrl} LOGFLUX_API_KEY=eu-lf_local");
-        Console.WriteLine("Press Ctrl+C to stop.");
+        info.WriteLine($"LogFlux local receiver listening on {server.BaseUrl}");
+        info.WriteLine($"Point an app at it: LOGFLUX_CUSTOM_ENDPOINT_URL={server.BaseUrl} LOGFLUX_API_KEY=eu-lf_local");
+        if (options.AcceptMissingCrlf)
+        {
+            info.WriteLine("Accepting the JavaScript SDK's multipart framing (no CRLF before a delimiter), with a warning per request.");
+        }
+
+        if (server.WebViewUrl is { } url)
+        {
+            info.WriteLine($"Web view (live tail, filters, traces, metrics, refused requests): {url}");
+        }
+
+        info.WriteLine("Press Ctrl+C to stop.");
 
         var stop = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };

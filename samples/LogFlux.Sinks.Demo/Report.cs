@@ -117,6 +117,14 @@ internal static class Report
         return ok;
     }
 
+    /// <summary>How to watch entries live in a browser instead of reading this report.</summary>
+    public static void PrintWebViewHint()
+    {
+        Console.WriteLine();
+        Console.WriteLine("To watch entries live in a browser (filters, traces, metrics, refused requests): " +
+            "dotnet run --project samples/LogFlux.Sinks.Demo -- receive --web, then open the URL it prints.");
+    }
+
     private static void PrintSpanTree(ReceivedEntry span, List<ReceivedEntry> spans, int depth)
     {
         Console.WriteLine($"   {new string(' ', depth * 3)}{span.GetString("operation")} \"{span.GetString("name")}\" [{span.Source}] span {span.GetString("span_id")}");

@@ -42,6 +42,7 @@ internal static class Tour
             var traceContinued = Report.PrintCrossServiceTrace(arrived, results);
             Report.PrintStats(results);
             var allArrived = Report.PrintReceiverDelivery(arrived, results);
+            Report.PrintWebViewHint();
             return allArrived && traceContinued ? 0 : 1;
         }
         finally

@@ -3,6 +3,7 @@ using System.Text;
 using LogFlux.Sinks.Protocol;
 using LogFlux.Sinks.Testing.Crypto;
 using LogFlux.Sinks.Testing.Hosting;
+using LogFlux.Sinks.Testing.WebView;
 using Microsoft.AspNetCore.Http;
 
 namespace LogFlux.Sinks.Testing;
@@ -37,6 +38,12 @@ public sealed class LogFluxTestServer : IAsyncDisposable, IDisposable
 
     /// <summary>The base URL to configure a client with, e.g. <c>http://127.0.0.1:5123</c> (no trailing slash).</summary>
     public string BaseUrl => "http://127.0.0.1:" + Port.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The live web view's address with its access token (<c>http://127.0.0.1:N/ui/?t=...</c>), or null when
+    /// <see cref="LogFluxTestServerOptions.EnableWebView"/> is off.
+    /// </summary>
+    public string? WebViewUrl => _state.WebViewToken is { } token ? $"{BaseUrl}{WebViewEndpoints.Prefix}/?{WebViewEndpoints.TokenParameter}={token}" : null;
 
     /// <summary>The TCP port; it stays the same across <see cref="StopAsync"/> and <see cref="RestartAsync"/>.</summary>
     public int Port { get; private set; }
@@ -112,8 +119,12 @@ public sealed class LogFluxTestServer : IAsyncDisposable, IDisposable
     /// <summary>Makes every known key id unknown: the next ingest using one gets 401.</summary>
     public void RevokeAllKeys() => _state.Keys.ForgetAll();
 
-    /// <summary>Forgets received entries and requests (keys, counters and faults are kept).</summary>
-    public void Clear() => _state.Store.Clear();
+    /// <summary>Forgets received entries and requests, also in the web view's ring (keys, counters and faults are kept).</summary>
+    public void Clear()
+    {
+        _state.Store.Clear();
+        _state.Feed?.Clear();
+    }
 
     /// <summary>Waits until at least <paramref name="count"/> entries have arrived and returns them all.</summary>
     /// <param name="count">The number of entries to wait for.</param>
@@ -268,6 +279,11 @@ public sealed class LogFluxTestServer : IAsyncDisposable, IDisposable
 
     private Task HandleAsync(HttpContext http)
     {
+        if (_state.Feed is { } feed && WebViewEndpoints.Handles(http.Request.Path.Value))
+        {
+            return WebViewEndpoints.HandleAsync(http, _state, feed, _state.WebViewToken!);
+        }
+
         FaultEndpoint? endpoint = http.Request.Path.Value switch
         {
             WireNames.IngestPath => FaultEndpoint.Ingest,
@@ -286,6 +302,11 @@ public sealed class LogFluxTestServer : IAsyncDisposable, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxBatchSize, nameof(options.MaxBatchSize));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxPayloadSize, nameof(options.MaxPayloadSize));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRequestSize, nameof(options.MaxRequestSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.WebViewCapacity, 1, nameof(options.WebViewCapacity));
+        if (options.WebViewAccessToken is { } token && (token.Length < 16 || !token.All(char.IsAsciiLetterOrDigit)))
+        {
+            throw new ArgumentException("The web view access token must be at least 16 ASCII letters or digits.", nameof(options));
+        }
     }
 
     private static string Seconds(TimeSpan timeout) => timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";

@@ -36,4 +36,29 @@ public sealed class LogFluxTestServerOptions
 
     /// <summary>Called for each accepted entry, on the request thread, after it was stored. Exceptions are ignored.</summary>
     public Action<ReceivedEntry>? OnEntry { get; set; }
+
+    /// <summary>
+    /// Called for every request once its outcome is decided (accepted, refused or handled by a fault), on the request
+    /// thread, after it was stored and before <see cref="OnEntry"/>. Exceptions are ignored.
+    /// </summary>
+    public Action<ReceivedRequest>? OnRequest { get; set; }
+
+    /// <summary>
+    /// Accept multipart bodies whose later delimiters lack the CRLF before <c>--boundary</c> (how the official JavaScript
+    /// SDK frames batches). Default false: such bodies are refused with a reason that names this option. When on, the
+    /// request is accepted and <see cref="ReceivedRequest.Warnings"/> says what was tolerated.
+    /// </summary>
+    public bool AcceptMissingCrlfBeforeBoundary { get; set; }
+
+    /// <summary>
+    /// Serve the live web view under <c>/ui/</c> on the same port (see <see cref="LogFluxTestServer.WebViewUrl"/>).
+    /// Default false. Every web view request must carry the access token.
+    /// </summary>
+    public bool EnableWebView { get; set; }
+
+    /// <summary>The web view's access token; null (default) generates a random one per server.</summary>
+    public string? WebViewAccessToken { get; set; }
+
+    /// <summary>How many of the latest entries and requests the web view keeps (a ring); default 5000.</summary>
+    public int WebViewCapacity { get; set; } = 5000;
 }

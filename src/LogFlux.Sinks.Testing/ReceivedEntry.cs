@@ -103,6 +103,10 @@ public sealed class ReceivedEntry
     public string? GetString(string property) =>
         Json.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    /// <summary>The decrypted payload as one compact JSON line (no line breaks), e.g. for NDJSON output.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJsonLine() => WebView.EntryJsonLine.Format(this);
+
     /// <summary>One readable line: type, level, the main text (message, metric, span, event...) and attributes.</summary>
     public override string ToString() => ReceivedEntryFormatter.Format(this);
 

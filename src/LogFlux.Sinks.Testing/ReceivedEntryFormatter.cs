@@ -37,6 +37,30 @@ internal static class ReceivedEntryFormatter
             line.Append('}');
         }
 
+        return OneLine(line.ToString());
+    }
+
+    /// <summary>Keeps the text on one line: control characters (a newline in an attribute, say) become visible escapes.</summary>
+    private static string OneLine(string text)
+    {
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var line = new StringBuilder(text.Length + 8);
+        foreach (char c in text)
+        {
+            _ = c switch
+            {
+                '\n' => line.Append("\\n"),
+                '\r' => line.Append("\\r"),
+                '\t' => line.Append("\\t"),
+                _ when char.IsControl(c) => line.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
+                _ => line.Append(c),
+            };
+        }
+
         return line.ToString();
     }
 
@@ -49,10 +73,11 @@ internal static class ReceivedEntryFormatter
         {
             case "metric":
                 string value = entry.Json.TryGetProperty("value", out var v) ? v.GetRawText() : "?";
-                return $"{S("name")}={value} ({S("kind")}{(entry.GetString("unit") is { } unit ? ", " + unit : string.Empty)})";
+                return $"{S("name")}={value} ({(entry.GetString("kind") is not null ? S("kind") : S("metric_type"))}{(entry.GetString("unit") is { } unit ? ", " + unit : string.Empty)})";
             case "trace":
-                string duration = entry.Json.TryGetProperty("duration_ms", out var d) ? d.GetRawText() : "?";
-                return $"{S("operation")} \"{S("name")}\" {duration} ms {S("status")} trace={S("trace_id")} span={S("span_id")}";
+                string duration = entry.Json.TryGetProperty("duration_ms", out var d) ? d.GetRawText() : "0";
+                string name = entry.GetString("name") is not null ? S("name") : S("description");
+                return $"{S("operation")} \"{name}\" {duration} ms {S("status")} trace={S("trace_id")} span={S("span_id")}";
             case "event":
                 return S("event");
             case "audit":

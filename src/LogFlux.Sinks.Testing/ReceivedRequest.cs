@@ -16,8 +16,10 @@ public sealed class ReceivedRequest
         IReadOnlyDictionary<string, string> headers,
         string? fault,
         bool connectionAborted,
-        DateTimeOffset receivedAt)
+        DateTimeOffset receivedAt,
+        IReadOnlyList<string>? warnings = null)
     {
+        Warnings = warnings ?? [];
         Number = number;
         Method = method;
         Path = path;
@@ -48,7 +50,7 @@ public sealed class ReceivedRequest
     /// </summary>
     public int StatusCode { get; }
 
-    /// <summary>Why the request was refused (the first problem found), or null when it was accepted.</summary>
+    /// <summary>Why the request was refused (every refused part, the first problem first), or null when it was accepted.</summary>
     public string? RejectionReason { get; }
 
     /// <summary>Every per-part problem found in an ingest request, each starting with <c>part N:</c>.</summary>
@@ -75,6 +77,9 @@ public sealed class ReceivedRequest
     /// <summary>When the request arrived.</summary>
     public DateTimeOffset ReceivedAt { get; }
 
+    /// <summary>Deviations tolerated only because a leniency option is on (e.g. the JavaScript SDK's multipart framing).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
     /// <summary>Whether the request was accepted with a 2xx status.</summary>
     public bool Succeeded => StatusCode is >= 200 and < 300;
 
@@ -91,6 +96,11 @@ public sealed class ReceivedRequest
         if (Fault is not null)
         {
             text += $" [fault {Fault}]";
+        }
+
+        if (Warnings.Count > 0)
+        {
+            text += " [warning: " + string.Join("; ", Warnings) + "]";
         }
 
         return RejectionReason is null ? text : $"{text}: {RejectionReason}";

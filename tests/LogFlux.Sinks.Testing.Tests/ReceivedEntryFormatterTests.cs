@@ -31,6 +31,29 @@ public class ReceivedEntryFormatterTests
         Assert.That(entry.Logger, Is.EqualTo("Shop.Cart"));
     }
 
+    [Test]
+    public void Keeps_an_entry_on_one_line_when_a_value_holds_a_newline()
+    {
+        var entry = Decode(1, Payloads.Log("two\\nlines", "{\"note\":\"a\\r\\nb\\tc\"}"));
+        Assert.That(entry.ToString(), Is.EqualTo("log/info [checkout-api] two\\nlines {note=a\\r\\nb\\tc}"));
+    }
+
+    [Test]
+    public void Reads_the_spellings_of_the_Java_and_JavaScript_clients()
+    {
+        Assert.That(Decode(2, OfficialClientPayloads.JavaMetric).ToString(), Is.EqualTo("metric/info [checkout-api] queue.depth=12.5 (gauge, items)"));
+        Assert.That(Decode(3, OfficialClientPayloads.GoZeroDurationSpan).ToString(), Does.Contain("cache.get \"GET user:42\" 0 ms ok"));
+    }
+
+    [Test]
+    public void The_json_line_is_the_payload_on_one_line()
+    {
+        var entry = Decode(1, Payloads.Log("two\\nlines").Replace(",", ",\n  ", StringComparison.Ordinal));
+        Assert.That(entry.RawJson, Does.Contain("\n"));
+        Assert.That(entry.ToJsonLine(), Does.Not.Contain("\n"));
+        Assert.That(System.Text.Json.JsonDocument.Parse(entry.ToJsonLine()).RootElement.GetProperty("message").GetString(), Is.EqualTo("two\nlines"));
+    }
+
     private static ReceivedEntry Decode(int entryType, string json)
     {
         var keys = new SessionKeyStore();

@@ -27,12 +27,12 @@ internal static class IngestEndpoint
             return exchange.Reject(413, $"request body exceeds {state.MaxRequestBytes} bytes");
         }
 
-        var decoder = new IngestBodyDecoder(state.Keys, state.Options.MaxPayloadSize);
+        var decoder = new IngestBodyDecoder(state.Keys, state.Options.MaxPayloadSize, state.Options.AcceptMissingCrlfBeforeBoundary);
         var result = decoder.Decode(body.Bytes, boundary, exchange.Number, apiKey, DateTimeOffset.UtcNow);
         if (!result.Accepted)
         {
-            var first = result.Problems[0];
-            return exchange.Reject(first.StatusCode, first.Reason, result.PartCount, result.Problems.Select(p => p.Reason).ToArray());
+            var outcome = exchange.Reject(result.Problems[0].StatusCode, result.DescribeProblems(), result.PartCount, result.Problems.Select(p => p.Reason).ToArray());
+            return result.Warnings.Count == 0 ? outcome : outcome.WithWarnings(result.Warnings);
         }
 
         return new EndpointOutcome
@@ -40,6 +40,7 @@ internal static class IngestEndpoint
             StatusCode = 202,
             PartCount = result.PartCount,
             Entries = result.Entries,
+            Warnings = result.Warnings,
             Body = JsonBodies.Write(w =>
             {
                 w.WriteStartObject();

@@ -19,4 +19,20 @@ internal sealed class EndpointOutcome
     public int PartCount { get; init; }
 
     public IReadOnlyList<ReceivedEntry> Entries { get; init; } = [];
+
+    /// <summary>Deviations that were tolerated because a leniency option is on.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public EndpointOutcome WithWarnings(IReadOnlyList<string> warnings) => new()
+    {
+        StatusCode = StatusCode,
+        Body = Body,
+        ContentType = ContentType,
+        Headers = Headers,
+        RejectionReason = RejectionReason,
+        PartErrors = PartErrors,
+        PartCount = PartCount,
+        Entries = Entries,
+        Warnings = warnings,
+    };
 }

@@ -119,7 +119,10 @@ internal sealed class Exchange
             return outcome;
         }
 
-        State.Store.Add(outcome.Entries, CreateRecord(outcome.StatusCode, outcome.RejectionReason, outcome.PartErrors, outcome.PartCount, outcome.Entries.Count, aborted));
+        var record = CreateRecord(outcome.StatusCode, outcome.RejectionReason, outcome.PartErrors, outcome.PartCount, outcome.Entries.Count, aborted, outcome.Warnings);
+        State.Store.Add(outcome.Entries, record);
+        State.Feed?.Publish(outcome.Entries, record);
+        NotifyRequest(record);
         if (State.Options.OnEntry is { } onEntry)
         {
             foreach (var entry in outcome.Entries)
@@ -143,7 +146,22 @@ internal sealed class Exchange
     {
         if (Interlocked.Exchange(ref _recorded, 1) == 0)
         {
-            State.Store.Add([], CreateRecord(statusCode, reason, [], partCount, 0, aborted));
+            var record = CreateRecord(statusCode, reason, [], partCount, 0, aborted, []);
+            State.Store.Add([], record);
+            State.Feed?.Publish([], record);
+            NotifyRequest(record);
+        }
+    }
+
+    private void NotifyRequest(ReceivedRequest record)
+    {
+        try
+        {
+            State.Options.OnRequest?.Invoke(record);
+        }
+        catch (Exception)
+        {
+            // A faulty observer must not change the answer.
         }
     }
 
@@ -199,7 +217,7 @@ internal sealed class Exchange
         return string.IsNullOrEmpty(boundary) || boundary.Length > 70 ? null : boundary;
     }
 
-    private ReceivedRequest CreateRecord(int statusCode, string? reason, IReadOnlyList<string> partErrors, int partCount, int accepted, bool aborted)
+    private ReceivedRequest CreateRecord(int statusCode, string? reason, IReadOnlyList<string> partErrors, int partCount, int accepted, bool aborted, IReadOnlyList<string> warnings)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in Http.Request.Headers)
@@ -220,6 +238,7 @@ internal sealed class Exchange
             headers,
             Fault?.Description,
             aborted,
-            _receivedAt);
+            _receivedAt,
+            warnings);
     }
 }

@@ -1,5 +1,6 @@
 using LogFlux.Sinks.Testing.Crypto;
 using LogFlux.Sinks.Testing.State;
+using LogFlux.Sinks.Testing.WebView;
 
 namespace LogFlux.Sinks.Testing.Hosting;
 
@@ -26,6 +27,12 @@ internal sealed class ReceiverState(LogFluxTestServerOptions options, ServerRsaK
 
     public FaultPlan Faults { get; } = new();
 
+    /// <summary>The web view's ring and live subscribers; null when the web view is off.</summary>
+    public WebViewFeed? Feed { get; } = options.EnableWebView ? new WebViewFeed(options.WebViewCapacity) : null;
+
+    /// <summary>The web view's access token; null when the web view is off.</summary>
+    public string? WebViewToken { get; } = options.EnableWebView ? options.WebViewAccessToken ?? NewToken() : null;
+
     public long MaxRequestBytes => Options.MaxRequestSize > 0 ? Options.MaxRequestSize : DefaultMaxRequestBytes;
 
     public int HandshakeInitCount => Volatile.Read(ref _handshakeInitCount);
@@ -34,6 +41,8 @@ internal sealed class ReceiverState(LogFluxTestServerOptions options, ServerRsaK
 
     /// <summary>Cancelled when the server stops listening; replaced on restart.</summary>
     public CancellationToken Stopping { get; set; }
+
+    private static string NewToken() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
     public int NextRequestNumber() => Interlocked.Increment(ref _requestCounter);
 

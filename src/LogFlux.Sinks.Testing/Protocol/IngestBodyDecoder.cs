@@ -11,19 +11,24 @@ namespace LogFlux.Sinks.Testing.Protocol;
 /// Turns a multipart ingest body into received entries: part headers, AES-GCM opening, gunzip and payload
 /// validation. Every part is checked so that all problems are reported; any problem refuses the whole request.
 /// </summary>
-internal sealed class IngestBodyDecoder(SessionKeyStore keys, long maxPayloadSize)
+internal sealed class IngestBodyDecoder(SessionKeyStore keys, long maxPayloadSize, bool acceptMissingCrlf = false)
 {
     public IngestDecodeResult Decode(byte[] body, string boundary, int requestNumber, string apiKey, DateTimeOffset now)
     {
         IReadOnlyList<MultipartPart> parts;
+        int missingCrlf;
         try
         {
-            parts = MultipartBodyParser.Parse(body, boundary);
+            parts = MultipartBodyParser.Parse(body, boundary, acceptMissingCrlf, out missingCrlf);
         }
         catch (MultipartFormatException ex)
         {
             return new IngestDecodeResult([], [new PartProblem(400, ex.Message)], 0);
         }
+
+        IReadOnlyList<string> warnings = missingCrlf == 0
+            ? []
+            : [$"{missingCrlf} delimiter(s) without the CRLF before \"--<boundary>\" (the JavaScript SDK's framing), accepted because AcceptMissingCrlfBeforeBoundary is on"];
 
         var entries = new List<ReceivedEntry>(parts.Count);
         var problems = new List<PartProblem>();
@@ -39,7 +44,7 @@ internal sealed class IngestBodyDecoder(SessionKeyStore keys, long maxPayloadSiz
             }
         }
 
-        return new IngestDecodeResult(problems.Count == 0 ? entries : [], problems, parts.Count);
+        return new IngestDecodeResult(problems.Count == 0 ? entries : [], problems, parts.Count, warnings);
     }
 
     private ReceivedEntry DecodePart(MultipartPart part, int requestNumber, string apiKey, DateTimeOffset now)

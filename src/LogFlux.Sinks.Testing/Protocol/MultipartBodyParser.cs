@@ -12,7 +12,8 @@ namespace LogFlux.Sinks.Testing.Protocol;
 /// <item>each part has CRLF-terminated <c>Name: value</c> header lines (printable ASCII) ended by an empty line;</item>
 /// <item>every later delimiter is <c>CRLF --boundary</c>, followed by CRLF (another part) or by <c>--</c> CRLF (the end);</item>
 /// <item>the closing delimiter's CRLF is the last thing in the body (no epilogue);</item>
-/// <item>a part body never contains <c>--boundary</c> (which is what a missing CRLF before a delimiter looks like).</item>
+/// <item>a part body never contains <c>--boundary</c> (which is what a missing CRLF before a delimiter looks like),
+/// unless the caller accepts the JavaScript SDK's framing explicitly.</item>
 /// </list>
 /// </remarks>
 internal static class MultipartBodyParser
@@ -23,10 +24,22 @@ internal static class MultipartBodyParser
 
     private static ReadOnlySpan<byte> Crlf => "\r\n"u8;
 
-    public static IReadOnlyList<MultipartPart> Parse(byte[] body, string boundary)
+    /// <summary>The text that names the option accepting the JavaScript SDK's framing (used in rejection reasons).</summary>
+    public const string MissingCrlfOptionHint =
+        "the official JavaScript SDK frames batches this way; to accept it set LogFluxTestServerOptions.AcceptMissingCrlfBeforeBoundary, or run receive --accept-missing-crlf";
+
+    /// <summary>Parses strictly.</summary>
+    public static IReadOnlyList<MultipartPart> Parse(byte[] body, string boundary) => Parse(body, boundary, acceptMissingCrlf: false, out _);
+
+    /// <summary>
+    /// Parses; with <paramref name="acceptMissingCrlf"/> a delimiter <c>--boundary</c> directly after a part body
+    /// (no CRLF before it, the JavaScript SDK's framing) ends the part instead of refusing the body, and is counted in
+    /// <paramref name="missingCrlfDelimiters"/>.
+    /// </summary>
+    public static IReadOnlyList<MultipartPart> Parse(byte[] body, string boundary, bool acceptMissingCrlf, out int missingCrlfDelimiters)
     {
+        missingCrlfDelimiters = 0;
         byte[] dashBoundary = Encoding.ASCII.GetBytes("--" + boundary);
-        byte[] delimiter = Encoding.ASCII.GetBytes("\r\n--" + boundary);
         var span = body.AsSpan();
 
         if (!span.StartsWith(dashBoundary))
@@ -56,21 +69,30 @@ internal static class MultipartBodyParser
 
             var headers = ReadHeaders(body, ref pos, number);
 
-            int length = span[pos..].IndexOf(delimiter);
-            if (length < 0)
+            int next = span[pos..].IndexOf(dashBoundary);
+            if (next < 0)
             {
                 throw new MultipartFormatException(
-                    $"part {number}: no following delimiter \"CRLF--<boundary>\" (missing CRLF before a delimiter, or truncated body)");
+                    $"part {number}: no following delimiter \"CRLF--<boundary>\" (truncated body)");
             }
 
-            var partBody = new ArraySegment<byte>(body, pos, length);
-            if (partBody.AsSpan().IndexOf(dashBoundary) >= 0)
+            int length = next;
+            if (next >= 2 && span.Slice(pos + next - 2, 2).SequenceEqual(Crlf))
             {
-                throw new MultipartFormatException($"part {number}: body contains \"--<boundary>\" without a preceding CRLF");
+                length = next - 2;
+            }
+            else if (acceptMissingCrlf)
+            {
+                missingCrlfDelimiters++;
+            }
+            else
+            {
+                throw new MultipartFormatException(
+                    $"part {number}: body contains \"--<boundary>\" without a preceding CRLF ({MissingCrlfOptionHint})");
             }
 
-            parts.Add(new MultipartPart(number, headers, partBody));
-            pos += length + delimiter.Length;
+            parts.Add(new MultipartPart(number, headers, new ArraySegment<byte>(body, pos, length)));
+            pos += next + dashBoundary.Length;
 
             var rest = span[pos..];
             if (rest.StartsWith("--"u8))

@@ -153,7 +153,7 @@ internal static class PayloadValidator
             throw new PayloadValidationException("field 'value' is required (number)");
         }
 
-        string kind = RequireString(root, "kind");
+        string kind = RequireStringOrAlias(root, FieldAliases.MetricKind, FieldAliases.MetricKindAlias);
         if (Array.IndexOf(MetricKinds, kind) < 0)
         {
             throw new PayloadValidationException($"field 'kind' must be counter, gauge or distribution, got \"{kind}\"");
@@ -172,10 +172,19 @@ internal static class PayloadValidator
         }
 
         RequireString(root, "operation");
-        RequireString(root, "name");
-        RequireTimestamp(root, "start_time");
-        RequireTimestamp(root, "end_time");
-        if (RequireInteger(root, "duration_ms") < 0)
+        RequireStringOrAlias(root, FieldAliases.SpanName, FieldAliases.SpanNameAlias);
+        var start = RequireTimestamp(root, "start_time");
+        var end = RequireTimestamp(root, "end_time");
+        if (!root.TryGetProperty("duration_ms", out _))
+        {
+            // The Go client omits a zero duration (omitempty); absent therefore means 0 ms and must fit the times.
+            if (end - start >= TimeSpan.FromMilliseconds(1))
+            {
+                throw new PayloadValidationException(
+                    "field 'duration_ms' is required (integer); it may be omitted only for a 0 ms span (end_time - start_time under 1 ms)");
+            }
+        }
+        else if (RequireInteger(root, "duration_ms") < 0)
         {
             throw new PayloadValidationException("field 'duration_ms' must not be negative");
         }
@@ -247,13 +256,35 @@ internal static class PayloadValidator
 
     private static bool IsInteger(JsonElement value) => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _);
 
-    private static void RequireTimestamp(JsonElement obj, string name, string? label = null)
+    private static DateTimeOffset RequireTimestamp(JsonElement obj, string name, string? label = null)
     {
         string text = RequireString(obj, name, label);
-        if (!Rfc3339Timestamp.TryParseUtc(text, out _))
+        if (!Rfc3339Timestamp.TryParseUtc(text, out var value))
         {
             throw new PayloadValidationException($"field '{label ?? name}' must be an RFC 3339 UTC timestamp, got \"{text}\"");
         }
+
+        return value;
+    }
+
+    /// <summary>A string field that official clients spell two ways: either is accepted; when both are present they must agree.</summary>
+    private static string RequireStringOrAlias(JsonElement obj, string name, string alias)
+    {
+        bool hasName = obj.TryGetProperty(name, out _);
+        bool hasAlias = obj.TryGetProperty(alias, out _);
+        if (!hasName && !hasAlias)
+        {
+            throw new PayloadValidationException($"field '{name}' is required (string; '{alias}' is accepted as another spelling)");
+        }
+
+        string? value = hasName ? RequireString(obj, name) : null;
+        string? aliasValue = hasAlias ? RequireString(obj, alias) : null;
+        if (value is not null && aliasValue is not null && !string.Equals(value, aliasValue, StringComparison.Ordinal))
+        {
+            throw new PayloadValidationException($"fields '{name}' (\"{value}\") and '{alias}' (\"{aliasValue}\") must agree when both are present");
+        }
+
+        return value ?? aliasValue!;
     }
 
     private static void RequireHex(JsonElement obj, string name, int length)

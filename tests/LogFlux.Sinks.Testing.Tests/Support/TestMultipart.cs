@@ -57,12 +57,21 @@ public sealed class TestMultipart
         return this;
     }
 
-    public byte[] Build()
+    public byte[] Build() => Build(crlfBeforeEveryDelimiter: true);
+
+    /// <summary>
+    /// The official JavaScript SDK's framing: no CRLF between a part body and the next delimiter, only before the
+    /// closing one (protocol section 4.6, "Observed bug").
+    /// </summary>
+    public byte[] BuildJavaScriptFraming() => Build(crlfBeforeEveryDelimiter: false);
+
+    private byte[] Build(bool crlfBeforeEveryDelimiter)
     {
         using var output = new MemoryStream();
         void Write(string text) => output.Write(Encoding.ASCII.GetBytes(text));
-        foreach (var (headers, body) in _parts)
+        for (int i = 0; i < _parts.Count; i++)
         {
+            var (headers, body) = _parts[i];
             Write("--" + Boundary + "\r\n");
             foreach (string header in headers)
             {
@@ -71,7 +80,10 @@ public sealed class TestMultipart
 
             Write("\r\n");
             output.Write(body);
-            Write("\r\n");
+            if (crlfBeforeEveryDelimiter || i == _parts.Count - 1)
+            {
+                Write("\r\n");
+            }
         }
 
         Write("--" + Boundary + "--\r\n");

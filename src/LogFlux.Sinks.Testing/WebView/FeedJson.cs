@@ -1,0 +1,63 @@
+using System.Text;
+using LogFlux.Sinks.Testing.Hosting;
+
+namespace LogFlux.Sinks.Testing.WebView;
+
+/// <summary>The JSON the web view receives for an entry or a request (compact: one line each).</summary>
+internal static class FeedJson
+{
+    public static string Entry(long sequence, ReceivedEntry entry) => Text(JsonBodies.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("kind", "entry");
+        w.WriteNumber("seq", sequence);
+        w.WriteNumber("request", entry.RequestNumber);
+        w.WriteNumber("part", entry.PartNumber);
+        w.WriteNumber("entry_type", entry.EntryType);
+        w.WriteString("received_at", entry.ReceivedAt);
+        w.WritePropertyName("payload");
+        entry.Json.WriteTo(w);
+        w.WriteEndObject();
+    }));
+
+    public static string Request(long sequence, ReceivedRequest request) => Text(JsonBodies.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("kind", "request");
+        w.WriteNumber("seq", sequence);
+        w.WriteNumber("number", request.Number);
+        w.WriteString("method", request.Method);
+        w.WriteString("path", request.Path);
+        w.WriteNumber("status", request.StatusCode);
+        w.WriteBoolean("aborted", request.ConnectionAborted);
+        w.WriteNumber("part_count", request.PartCount);
+        w.WriteNumber("accepted", request.AcceptedEntryCount);
+        w.WriteString("received_at", request.ReceivedAt);
+        if (request.RejectionReason is { } reason)
+        {
+            w.WriteString("reason", reason);
+        }
+
+        if (request.Fault is { } fault)
+        {
+            w.WriteString("fault", fault);
+        }
+
+        WriteList(w, "part_errors", request.PartErrors);
+        WriteList(w, "warnings", request.Warnings);
+        w.WriteEndObject();
+    }));
+
+    private static void WriteList(System.Text.Json.Utf8JsonWriter w, string name, IReadOnlyList<string> items)
+    {
+        w.WriteStartArray(name);
+        foreach (string item in items)
+        {
+            w.WriteStringValue(item);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static string Text(byte[] utf8) => Encoding.UTF8.GetString(utf8);
+}
