@@ -53,6 +53,7 @@ public sealed partial class NativeAotSampleTests
         environment["LOGFLUX_KEY_PERSISTENCE"] = "false";
 
         var run = await ChildProcess.RunAsync(sample.Executable, [], Path.GetDirectoryName(sample.Executable)!, RunTimeout, environment);
+        TestContext.Out.WriteLine(run.Output);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), "the native sample reported a failure:\n" + run.Output);
         var reported = DeliveredCount().Match(run.Output);
