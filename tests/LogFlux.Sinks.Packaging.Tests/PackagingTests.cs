@@ -31,6 +31,7 @@ public sealed class PackagingTests
         Assert.That(projects.Select(Path.GetFileNameWithoutExtension), Is.SupersetOf(new[]
         {
             "LogFlux.Sinks.Core", "LogFlux.Sinks.Testing", "Serilog.Sinks.LogFlux", "NLog.Targets.LogFlux", "log4net.Appender.LogFlux",
+            "LogFlux.OpenTelemetry",
         }));
 
         var version = $"1.0.0-packtest.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(1, 1_000_000)}";

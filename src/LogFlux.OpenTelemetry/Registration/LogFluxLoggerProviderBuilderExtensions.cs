@@ -1,7 +1,8 @@
+using LogFlux.OpenTelemetry;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 
-namespace LogFlux.OpenTelemetry;
+// In OpenTelemetry's namespace, like its own exporters' helpers: AddLogFluxExporter() needs no extra using.
+namespace OpenTelemetry.Logs;
 
 /// <summary><c>AddLogFluxExporter()</c> for logs: on the logger provider builder and on <see cref="OpenTelemetryLoggerOptions"/>.</summary>
 public static class LogFluxLoggerProviderBuilderExtensions

@@ -1,6 +1,7 @@
-using OpenTelemetry.Metrics;
+using LogFlux.OpenTelemetry;
 
-namespace LogFlux.OpenTelemetry;
+// In OpenTelemetry's namespace, like its own exporters' helpers: AddLogFluxExporter() needs no extra using.
+namespace OpenTelemetry.Metrics;
 
 /// <summary><c>AddLogFluxExporter()</c> for metrics.</summary>
 public static class LogFluxMeterProviderBuilderExtensions

@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using LogFlux.OpenTelemetry;
 using OpenTelemetry;
-using OpenTelemetry.Trace;
 
-namespace LogFlux.OpenTelemetry;
+// In OpenTelemetry's namespace, like its own exporters' helpers: AddLogFluxExporter() needs no extra using.
+namespace OpenTelemetry.Trace;
 
 /// <summary><c>AddLogFluxExporter()</c> for tracing.</summary>
 public static class LogFluxTracerProviderBuilderExtensions
