@@ -10,6 +10,9 @@ namespace LogFlux.Sinks;
 /// </summary>
 public sealed class LogFluxSpan : IDisposable
 {
+    /// <summary>The <see cref="ActivitySource"/> name of the activities that mirror LogFlux spans, for listeners (and exporters that must not send them again).</summary>
+    public const string ActivitySourceName = SpanActivity.SourceName;
+
     private static readonly AsyncLocal<LogFluxSpan?> s_ambient = new();
 
     private readonly LogFluxClient? _client;

@@ -19,6 +19,7 @@ public sealed class PublicApiApprovalTests
         yield return Case(typeof(global::NLog.Targets.LogFlux.LogFluxTarget));
         yield return Case(typeof(global::log4net.Appender.LogFlux.LogFluxAppender));
         yield return Case(typeof(global::LogFlux.Extensions.Logging.LogFluxLoggerProvider));
+        yield return Case(typeof(global::LogFlux.OpenTelemetry.LogFluxExporterOptions));
     }
 
     // Assembly attributes (InternalsVisibleTo, build metadata) are not API a consumer can call. Microsoft.* namespaces

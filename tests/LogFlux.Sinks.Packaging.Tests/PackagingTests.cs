@@ -32,6 +32,7 @@ public sealed class PackagingTests
         {
             "LogFlux.Sinks.Core", "LogFlux.Sinks.Testing", "Serilog.Sinks.LogFlux", "NLog.Targets.LogFlux", "log4net.Appender.LogFlux",
             "LogFlux.Extensions.Logging",
+            "LogFlux.OpenTelemetry",
         }));
 
         var version = $"1.0.0-packtest.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(1, 1_000_000)}";

@@ -8,7 +8,7 @@ internal static class TransportHttpClient
     public static HttpClient Create(LogFluxOptions options)
     {
         var handler = options.CreateHttpMessageHandler?.Invoke() ?? CreateDefaultHandler(options.ProxyAddress);
-        var client = new HttpClient(handler, disposeHandler: true)
+        var client = new HttpClient(new OwnRequestScopeHandler(handler), disposeHandler: true)
         {
             // Every request carries its own timeout (10 s discovery, HttpTimeout otherwise) through a linked token.
             Timeout = Timeout.InfiniteTimeSpan,
