@@ -10,7 +10,7 @@ namespace LogFlux.OpenTelemetry.Tests.EndToEnd;
 /// <summary>
 /// A receiver that is down, slow, or answers 429 or 503: ending spans (each exported where it ends) never throws and
 /// never waits for the network, flush and shutdown return within their timeouts, and every span is accounted for as
-/// dropped in the client's statistics.
+/// dropped (or, when a held request may have been stored, as delivery unknown) in the client's statistics.
 /// </summary>
 public sealed class FaultyReceiverTests : ReceiverTestBase
 {
@@ -81,7 +81,9 @@ public sealed class FaultyReceiverTests : ReceiverTestBase
             Assert.That(ending.Elapsed, Is.LessThan(EndingBound), "ending the spans waited for the network");
             Assert.That(shutdown.Elapsed, Is.LessThan(ShutdownBound), "flush and shutdown are bounded");
             Assert.That(stats.EntriesSent, Is.Zero);
-            Assert.That(stats.EntriesDropped, Is.EqualTo(Spans), string.Join(", ", stats.DropReasons.Select(r => $"{r.Key}={r.Value}")));
+            // A request held by a slow receiver may have been stored: its spans count as delivery unknown, not as dropped.
+            Assert.That(stats.EntriesDropped + stats.EntriesDeliveryUnknown, Is.EqualTo(Spans), string.Join(", ", stats.DropReasons.Select(r => $"{r.Key}={r.Value}")));
+            if (receiver != Receiver.Slow) Assert.That(stats.EntriesDeliveryUnknown, Is.Zero, "no response was lost");
             Assert.That(stats.DropReasons.Keys, Is.SubsetOf(new[] { reason, orReason }));
         });
     }
