@@ -53,6 +53,7 @@ public sealed partial class LogFluxClient : IDisposable, IAsyncDisposable
         _transport = seams?.Transport ?? new LogFluxTransport(effective, _diagnostics, TimeProvider);
         _pipeline = new SendPipeline(effective, _transport, new BatchEncoder(_context, effective.EnableCompression), _diagnostics, TimeProvider);
         _queue = seams?.Queue ?? _pipeline.TryEnqueue;
+        Lifecycle.ProcessSignalFlush.Add(this);
     }
 
     /// <summary>Creates a client from the <c>LOGFLUX_*</c> environment variables (<c>LOGFLUX_API_KEY</c> is required).</summary>
@@ -146,6 +147,7 @@ public sealed partial class LogFluxClient : IDisposable, IAsyncDisposable
 
     private async Task<bool> CloseCoreAsync(TimeSpan timeout)
     {
+        Lifecycle.ProcessSignalFlush.Remove(this);
         var delivered = false;
         try
         {
