@@ -10,8 +10,8 @@ using LogFlux.Sinks.Testing;
 namespace LogFlux.Sinks.Packaging.Tests;
 
 /// <summary>
-/// Packs every library once, as the README's Install section says (one <c>dotnet pack</c>; the prerelease version
-/// comes from Directory.Build.props), into a temporary feed; checks the packages' metadata; then builds, in one
+/// Packs every library once, as the README's Install section says (one <c>dotnet pack</c> with a prerelease suffix
+/// from the time), into a temporary feed; checks the packages' metadata; then builds, in one
 /// restore and one build, a fresh console project that starts the packed receiver and sends through the packed Serilog
 /// sink and core client, and one fresh app per framework made only of the snippets marked in README.md and docs/*.md
 /// (see <see cref="DocSnippet"/>), and runs each against a <see cref="LogFluxTestServer"/>.
@@ -47,7 +47,12 @@ public sealed class PackagingTests
         _version = PackedVersion(_feed);
 
         _snippets = DocSnippet.ReadAll(root);
-        _consumers = WriteConsumers(_work.FullName, root);
+        (_consumers, var consumerProjects) = WriteConsumers(_work.FullName, root);
+        var environment = BuildEnvironment();
+        var solution = await ChildProcess.RunAsync(ChildProcess.DotnetHost, ["new", "sln", "--name", "Consumers", "--format", "sln"], _consumers, RunTimeout, environment);
+        Assert.That(solution.ExitCode, Is.EqualTo(0), solution.Output);
+        var add = await ChildProcess.RunAsync(ChildProcess.DotnetHost, ["sln", "Consumers.sln", "add", .. consumerProjects], _consumers, RunTimeout, environment);
+        Assert.That(add.ExitCode, Is.EqualTo(0), add.Output);
         _build = await ChildProcess.RunAsync(ChildProcess.DotnetHost, ["build", "Consumers.sln", "-c", "Release", "-nodeReuse:false"],
             _consumers, PackTimeout, BuildEnvironment());
     }
@@ -137,8 +142,8 @@ public sealed class PackagingTests
         return lines.Count > 0 ? string.Join("\n", lines) : _build.Output;
     }
 
-    /// <summary>Writes the consumer projects and their solution; returns its folder.</summary>
-    private string WriteConsumers(string work, string root)
+    /// <summary>Writes the consumer projects; returns their folder and project files.</summary>
+    private (string Folder, List<string> Projects) WriteConsumers(string work, string root)
     {
         var folder = Directory.CreateDirectory(Path.Combine(work, "consumers")).FullName;
         // Stop MSBuild and NuGet from picking up build or package settings from folders above the temp folder.
@@ -158,8 +163,7 @@ public sealed class PackagingTests
             var own = _snippets.Where(s => s.Consumer == consumer.Name).ToList();
             projects.Add(ConsumerProject.Write(folder, consumer, own, VersionOf));
         }
-        File.WriteAllText(Path.Combine(folder, "Consumers.sln"), SolutionText(folder, projects));
-        return folder;
+        return (folder, projects);
     }
 
     private static async Task<string> RunWebAppAsync(string assembly, string folder, Dictionary<string, string?> environment)
@@ -211,19 +215,7 @@ public sealed class PackagingTests
         return core[prefix.Length..];
     }
 
-    /// <summary>A classic .sln listing the projects (a solution build restores and builds them in one go).</summary>
-    private static string SolutionText(string folder, IReadOnlyList<string> projects)
-    {
-        var text = new StringBuilder("Microsoft Visual Studio Solution File, Format Version 12.00\n");
-        foreach (var project in projects)
-        {
-            var relative = Path.GetRelativePath(folder, project).Replace('/', '\\');
-            text.Append($"Project(\"{{9A19103F-16F7-4668-BE54-9A1E7A4F7556}}\") = \"{Path.GetFileNameWithoutExtension(project)}\", \"{relative}\", \"{{{Guid.NewGuid().ToString().ToUpperInvariant()}}}\"\nEndProject\n");
-        }
-        return text.ToString();
-    }
-
-    /// <summary>One pack of all libraries through a temporary solution, built in its own artifacts folder so it never touches the tree's bin/obj; the version is the one Directory.Build.props stamps.</summary>
+    /// <summary>One pack of all libraries through a temporary solution, built in its own artifacts folder so it never touches the tree's bin/obj; with one prerelease suffix from the time, as the README's Install section does.</summary>
     private static async Task PackAsync(string work, IReadOnlyList<string> projects, string feed)
     {
         var environment = ChildProcess.DotnetEnvironment();
@@ -234,7 +226,7 @@ public sealed class PackagingTests
         Assert.That(add.ExitCode, Is.EqualTo(0), add.Output);
 
         var pack = await ChildProcess.RunAsync(dotnet,
-            ["pack", "Pack.sln", "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(work, "artifacts"), "-nodeReuse:false"],
+            ["pack", "Pack.sln", "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(work, "artifacts"), "--version-suffix", $"dev.{DateTime.UtcNow:yyyyMMddHHmmss}", "-nodeReuse:false"],
             work, PackTimeout, environment);
         Assert.That(pack.ExitCode, Is.EqualTo(0), "dotnet pack failed:\n" + pack.Output);
     }

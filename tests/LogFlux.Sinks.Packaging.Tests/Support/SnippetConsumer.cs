@@ -8,7 +8,7 @@ namespace LogFlux.Sinks.Packaging.Tests.Support;
 /// <param name="Packages">Package ids: the packed ones get the packed version; others the version in Directory.Packages.props.</param>
 /// <param name="Delivered">What must arrive at the receiver once the app ran (its own API key is checked by the caller).</param>
 /// <param name="Web">True for an ASP.NET Core app: it is started, sent <see cref="WebRequestPath"/>, and stopped.</param>
-internal sealed record SnippetConsumer(string Name, string[] Packages, Func<LogFlux.Sinks.Testing.ReceivedEntry, bool> Delivered, bool Web = false)
+public sealed record SnippetConsumer(string Name, string[] Packages, Func<LogFlux.Sinks.Testing.ReceivedEntry, bool> Delivered, bool Web = false)
 {
     public const string WebRequestPath = "/orders/42";
 
