@@ -112,7 +112,8 @@ public sealed class PackagingTests
         string output;
         if (consumer.Web)
         {
-            output = await RunWebAppAsync(assembly, folder, environment);
+            output = await RunWebAppAsync(assembly, folder, environment,
+                () => server.WaitForEntryAsync(e => e.ApiKey == apiKey && consumer.Delivered(e), TimeSpan.FromSeconds(30)));
         }
         else
         {
@@ -166,7 +167,8 @@ public sealed class PackagingTests
         return (folder, projects);
     }
 
-    private static async Task<string> RunWebAppAsync(string assembly, string folder, Dictionary<string, string?> environment)
+    /// <summary>Starts the web app, sends it one request, and keeps it running until <paramref name="delivered"/> completes (or times out).</summary>
+    private static async Task<string> RunWebAppAsync(string assembly, string folder, Dictionary<string, string?> environment, Func<Task> delivered)
     {
         var port = FreePort();
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
@@ -187,6 +189,14 @@ public sealed class PackagingTests
             }
             if (DateTime.UtcNow > deadline) Assert.Fail($"the web app did not answer within {AppTimeout.TotalSeconds:0} s:\n{app.Output}");
             await Task.Delay(200);
+        }
+        try
+        {
+            await delivered();
+        }
+        catch (TimeoutException)
+        {
+            // Asserted by the caller, with what did arrive.
         }
         return app.Output;
     }
