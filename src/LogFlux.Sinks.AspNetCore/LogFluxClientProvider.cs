@@ -42,12 +42,30 @@ internal sealed class LogFluxClientProvider : ILogFluxClientSource, IDisposable,
         }
     }
 
-    /// <summary>Acquires the shared client now, so that invalid options fail at start-up.</summary>
-    /// <exception cref="LogFluxConfigurationException">The configured client options are invalid.</exception>
-    public void EnsureConfigured()
+    /// <summary>
+    /// Acquires the shared client now, so that invalid options are known at start-up. With
+    /// <see cref="LogFluxOptions.Failsafe"/> on (the default) a problem disables sending and is returned (the caller
+    /// reports it); with it off, the problem throws.
+    /// </summary>
+    /// <returns>Null when the client is usable (or none is configured here), else the problem.</returns>
+    /// <exception cref="LogFluxConfigurationException">The client options are invalid and Failsafe is off.</exception>
+    public string? EnsureConfigured()
     {
-        if (_explicit is null && _clientOptions is not null) Acquire();
+        if (_explicit is not null || _clientOptions is null) return null;
+        try
+        {
+            Acquire();
+            return null;
+        }
+        catch (LogFluxConfigurationException ex) when (IsFailsafe(_clientOptions))
+        {
+            return ex.Message;
+        }
     }
+
+    /// <summary>Failsafe unless the options or <c>LOGFLUX_FAILSAFE_MODE</c> turn it off.</summary>
+    private static bool IsFailsafe(LogFluxOptions options) =>
+        options.Failsafe && Environment.GetEnvironmentVariable("LOGFLUX_FAILSAFE_MODE")?.Trim().ToLowerInvariant() is not ("false" or "0" or "no" or "off");
 
     public void Dispose()
     {

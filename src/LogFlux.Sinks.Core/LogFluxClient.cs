@@ -53,6 +53,7 @@ public sealed partial class LogFluxClient : IDisposable, IAsyncDisposable
         _transport = seams?.Transport ?? new LogFluxTransport(effective, _diagnostics, TimeProvider);
         _pipeline = new SendPipeline(effective, _transport, new BatchEncoder(_context, effective.EnableCompression), _diagnostics, TimeProvider);
         _queue = seams?.Queue ?? _pipeline.TryEnqueue;
+        Lifecycle.ProcessSignalFlush.Add(this);
     }
 
     /// <summary>Creates a client from the <c>LOGFLUX_*</c> environment variables (<c>LOGFLUX_API_KEY</c> is required).</summary>
@@ -101,11 +102,18 @@ public sealed partial class LogFluxClient : IDisposable, IAsyncDisposable
     /// Returns true when nothing was lost.
     /// </summary>
     /// <returns>Whether every queued entry was delivered.</returns>
-    public Task<bool> CloseAsync()
+    public Task<bool> CloseAsync() => CloseWithinAsync(_options.ShutdownTimeout);
+
+    /// <summary>
+    /// Closes the client, giving the queued entries at most <paramref name="timeout"/> to be sent (an adapter that
+    /// already spent part of its shutdown budget on a flush passes what is left). Idempotent: the first call's
+    /// budget applies.
+    /// </summary>
+    internal Task<bool> CloseWithinAsync(TimeSpan timeout)
     {
         lock (_closeLock)
         {
-            return _closeTask ??= CloseCoreAsync();
+            return _closeTask ??= CloseCoreAsync(timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout);
         }
     }
 
@@ -137,12 +145,13 @@ public sealed partial class LogFluxClient : IDisposable, IAsyncDisposable
     /// <inheritdoc />
     public override string ToString() => $"LogFluxClient({ApiKey.Mask(_options.ApiKey)}, source={_context.Source})";
 
-    private async Task<bool> CloseCoreAsync()
+    private async Task<bool> CloseCoreAsync(TimeSpan timeout)
     {
+        Lifecycle.ProcessSignalFlush.Remove(this);
         var delivered = false;
         try
         {
-            delivered = await _pipeline.CloseAsync(_options.ShutdownTimeout).ConfigureAwait(false);
+            delivered = await _pipeline.CloseAsync(timeout).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -110,7 +110,7 @@ public sealed partial class LogFluxOptions
         {
             if (Text(EnvironmentVariables.ApiKey) is not { } raw) return null;
             if (ApiKeyRules.TryValidate(raw, out var key, out _, out var error)) return key;
-            report($"Environment variable {EnvironmentVariables.ApiKey} is ignored: {error} (value not shown).");
+            report($"{MalformedEnvironmentApiKeyPrefix}{error} (value not shown).");
             return null;
         }
 

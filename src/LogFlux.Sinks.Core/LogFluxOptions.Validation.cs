@@ -14,6 +14,9 @@ public sealed partial class LogFluxOptions
     internal const long MinBufferMaxBytes = 1024 * 1024;
     internal const int DefaultMaxBreadcrumbs = 100;
 
+    /// <summary>How the problem with a malformed <c>LOGFLUX_API_KEY</c> starts (the key format error follows).</summary>
+    internal const string MalformedEnvironmentApiKeyPrefix = "Environment variable " + EnvironmentVariables.ApiKey + " is set but malformed, so it is ignored: ";
+
     /// <summary>
     /// Checks every option and reports all problems at once.
     /// </summary>
@@ -37,7 +40,14 @@ public sealed partial class LogFluxOptions
     {
         var problems = new List<string>();
 
-        if (!ApiKeyRules.TryValidate(_apiKey, out _, out _, out var keyError)) problems.Add(keyError!);
+        if (!ApiKeyRules.TryValidate(_apiKey, out _, out _, out var keyError))
+        {
+            // "required" would hide the real problem when LOGFLUX_API_KEY is set but was ignored as malformed.
+            var malformedEnvironmentKey = keyError == ApiKeyRules.RequiredMessage
+                ? _environmentProblems?.Find(p => p.StartsWith(MalformedEnvironmentApiKeyPrefix, StringComparison.Ordinal))
+                : null;
+            problems.Add(malformedEnvironmentKey ?? keyError!);
+        }
 
         if (!string.IsNullOrEmpty(_zone) && !ApiKeyRules.IsRegion(_zone))
             problems.Add($"Zone \"{_zone}\" is not a LogFlux region (expected eu, us, ca, au, or ap).");

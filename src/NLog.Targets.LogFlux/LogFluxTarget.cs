@@ -31,6 +31,8 @@ public sealed partial class LogFluxTarget : TargetWithContext
     private readonly NoClientDrops _noClient = new();
     private EventHandler<LogFluxDiagnostic>? _diagnosticHandler;
     private string _description = "LogFlux target";
+    private long _lastFlushStarted = long.MinValue;
+    private long _lastFlushEnded = long.MinValue;
 
     /// <summary>Creates the target with its defaults (message layout <c>${message}</c>, event and scope properties included).</summary>
     public LogFluxTarget()
@@ -156,9 +158,11 @@ public sealed partial class LogFluxTarget : TargetWithContext
         }
 
         var timeout = _flushTimeout;
+        Volatile.Write(ref _lastFlushStarted, System.Diagnostics.Stopwatch.GetTimestamp());
         client.FlushAsync(timeout).ContinueWith(
             task =>
             {
+                Volatile.Write(ref _lastFlushEnded, System.Diagnostics.Stopwatch.GetTimestamp());
                 var complete = task.Status == TaskStatus.RanToCompletion && task.Result;
                 asyncContinuation(complete
                     ? null
@@ -175,18 +179,35 @@ public sealed partial class LogFluxTarget : TargetWithContext
         var lease = Interlocked.Exchange(ref _lease, null);
         if (lease is not null)
         {
-            if (_diagnosticHandler is not null) lease.Client.Diagnostic -= _diagnosticHandler;
             try
             {
-                lease.Dispose();
+                lease.Release(RemainingShutdownBudget());
             }
             catch (Exception ex)
             {
                 InternalLogger.Warn(ex, "{0}: closing the LogFlux client failed", this);
             }
+            // Unsubscribed only after the close, so its drop report reaches the InternalLogger.
+            if (_diagnosticHandler is not null) lease.Client.Diagnostic -= _diagnosticHandler;
         }
         _diagnosticHandler = null;
         base.CloseTarget();
+    }
+
+    /// <summary>
+    /// <c>LogManager.Shutdown()</c> flushes every target and then closes it: one <see cref="ShutdownTimeout"/> covers
+    /// both. A close that follows a flush still running, or one that ended less than that long ago, gets what is left
+    /// of the budget counted from that flush's start (possibly nothing: what is still queued is then dropped and reported).
+    /// </summary>
+    private TimeSpan RemainingShutdownBudget()
+    {
+        var started = Volatile.Read(ref _lastFlushStarted);
+        if (started == long.MinValue) return _flushTimeout;
+        var ended = Volatile.Read(ref _lastFlushEnded);
+        var running = ended < started;
+        if (!running && System.Diagnostics.Stopwatch.GetElapsedTime(ended) >= _flushTimeout) return _flushTimeout;
+        var left = _flushTimeout - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     /// <summary>

@@ -99,15 +99,23 @@ public sealed partial class LogFluxAppender : AppenderSkeleton
         return FlushClient(state.Lease.Client, timeout);
     }
 
-    /// <summary>Flushes within the shutdown timeout and releases the shared client (the last user closes it).</summary>
+    /// <summary>
+    /// Flushes and releases the shared client (the last user closes it), both within one shutdown timeout: the close
+    /// gets what the flush left of it, and reports through LogLog what it had to drop.
+    /// </summary>
     protected override void OnClose()
     {
         try
         {
             _closed = true;
             var state = Volatile.Read(ref _state);
-            if (state is not null) FlushClient(state.Lease.Client, state.ShutdownTimeout);
-            ReleaseState();
+            if (state is not null)
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                FlushClient(state.Lease.Client, state.ShutdownTimeout);
+                var left = state.ShutdownTimeout - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                ReleaseState(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            }
         }
         catch (Exception ex)
         {
@@ -237,7 +245,7 @@ public sealed partial class LogFluxAppender : AppenderSkeleton
         }
     }
 
-    private void ReleaseState()
+    private void ReleaseState(TimeSpan? closeTimeout = null)
     {
         ActiveState? previous;
         lock (_stateLock)
@@ -245,7 +253,7 @@ public sealed partial class LogFluxAppender : AppenderSkeleton
             previous = _state;
             _state = null;
         }
-        previous?.Release();
+        previous?.Release(closeTimeout);
     }
 
     private static bool FlushClient(LogFluxClient client, TimeSpan timeout)
@@ -311,16 +319,21 @@ public sealed partial class LogFluxAppender : AppenderSkeleton
 
         public void OnDiagnostic(object? sender, LogFluxDiagnostic diagnostic) => LogLogForwarder.Forward(_name, diagnostic);
 
-        public void Release()
+        /// <summary>Releases the lease (closing the client when last, within <paramref name="closeTimeout"/> or the shutdown timeout).</summary>
+        public void Release(TimeSpan? closeTimeout = null)
         {
             try
             {
-                Lease.Client.Diagnostic -= OnDiagnostic;
-                Lease.Dispose();
+                Lease.Release(closeTimeout ?? ShutdownTimeout);
             }
             catch (Exception ex)
             {
                 LogLog.Warn(typeof(LogFluxAppender), $"LogFluxAppender [{_name}]: releasing the LogFlux client failed.", ex);
+            }
+            finally
+            {
+                // Only now: what the close dropped, and why, is reported through LogLog.
+                Lease.Client.Diagnostic -= OnDiagnostic;
             }
         }
     }

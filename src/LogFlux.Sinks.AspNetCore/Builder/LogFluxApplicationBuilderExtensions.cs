@@ -21,17 +21,24 @@ public static class LogFluxApplicationBuilderExtensions
     /// <param name="app">The application builder.</param>
     /// <returns>The application builder, for chaining.</returns>
     /// <exception cref="InvalidOperationException"><c>services.AddLogFlux()</c> was not called.</exception>
-    /// <exception cref="LogFluxConfigurationException"><see cref="LogFluxAspNetCoreOptions.ClientOptions"/> are invalid.</exception>
+    /// <exception cref="LogFluxConfigurationException"><see cref="LogFluxAspNetCoreOptions.ClientOptions"/> are invalid and their
+    /// <see cref="LogFluxOptions.Failsafe"/> is off. With Failsafe on (the default) the problem is logged as one error and the
+    /// application runs without sending.</exception>
     public static IApplicationBuilder UseLogFlux(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var services = app.ApplicationServices;
         var clients = services.GetService<LogFluxClientProvider>()
             ?? throw new InvalidOperationException("LogFlux services are not registered: call services.AddLogFlux() before app.UseLogFlux().");
-        clients.EnsureConfigured();
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("LogFlux.Sinks.AspNetCore") ?? NullLogger.Instance;
+        if (clients.EnsureConfigured() is { } problem)
+        {
+            logger.LogError(
+                "LogFlux is disabled: {Problem}. The application runs; nothing is sent to LogFlux until the configuration is fixed (Failsafe is on; with Failsafe = false this fails at start-up).",
+                problem.TrimEnd('.'));
+        }
         var options = services.GetRequiredService<IOptions<LogFluxAspNetCoreOptions>>().Value;
         var counters = services.GetRequiredService<LogFluxRequestCounters>();
-        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("LogFlux.Sinks.AspNetCore") ?? NullLogger.Instance;
         return app.Use(next => new LogFluxMiddleware(next, clients, options, counters, logger).InvokeAsync);
     }
 }

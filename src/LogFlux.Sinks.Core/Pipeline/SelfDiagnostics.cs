@@ -29,9 +29,9 @@ internal sealed class SelfDiagnostics
         lock (this) _listeners -= listener;
     }
 
-    public void Debug(string message)
+    public void Debug(string message, Exception? exception = null)
     {
-        if (_debug) Report(new LogFluxDiagnostic(LogFluxDiagnosticLevel.Debug, message));
+        if (_debug) Report(new LogFluxDiagnostic(LogFluxDiagnosticLevel.Debug, message, exception));
     }
 
     public void Info(string message) => Report(new LogFluxDiagnostic(LogFluxDiagnosticLevel.Info, message));

@@ -91,7 +91,7 @@ internal sealed partial class SendPipeline
             var lost = leftovers.Count;
             if (lost > 0)
             {
-                _diagnostics.Warn($"{lost} entries were still queued when the shutdown budget of {timeout.TotalSeconds:0.#} s ran out; they are dropped.");
+                _diagnostics.Warn($"{lost} entries were still queued when the shutdown budget ran out; they are dropped.");
                 SettleDropped(leftovers, DropReasons.Closed, inFlight: false);
             }
             var kept = CloseStore();

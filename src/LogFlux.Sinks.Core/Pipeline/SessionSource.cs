@@ -12,6 +12,9 @@ internal sealed class SessionSource
 {
     public static readonly TimeSpan AuthenticationBackoff = TimeSpan.FromSeconds(60);
 
+    /// <summary>The URL answered like a web server, not like LogFlux: retrying soon cannot help, the configuration must change.</summary>
+    public static readonly TimeSpan NotLogFluxEndpointBackoff = TimeSpan.FromMinutes(5);
+
     private readonly IIngestTransport _transport;
     private readonly SelfDiagnostics _diagnostics;
     private readonly TimeProvider _time;
@@ -146,11 +149,16 @@ internal sealed class SessionSource
             failures = ++_failures;
             delay = Backoff.Handshake(failures, _jitter());
             if (authentication) delay = Max(delay, AuthenticationBackoff);
+            if (ex is TransportException { IsNotLogFluxEndpoint: true }) delay = Max(delay, NotLogFluxEndpointBackoff);
             delay = Max(delay, minimumBackoff);
             _notBefore = _time.GetUtcNow() + delay;
         }
         var text = ex is TransportException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
-        if (authentication)
+        if (ex is TransportException { IsNotLogFluxEndpoint: true })
+        {
+            _diagnostics.Error($"{text} Entries stay queued (bounded) and are dropped when the queue overflows; next attempt in {Seconds(delay)}.");
+        }
+        else if (authentication)
         {
             _diagnostics.Error($"The API key was refused by the server ({text}). Entries stay queued (bounded) and are dropped when the queue overflows; next attempt in {Seconds(delay)}.");
         }

@@ -23,6 +23,9 @@ internal static partial class EntryJsonWriter
     public const int MaxErrorChain = 10;
     public const string TruncatedAttribute = "logflux.truncated";
 
+    /// <summary>The attribute in which adapters of template-based frameworks repeat the message's template; truncated like the message.</summary>
+    public const string MessageTemplateAttribute = "message_template";
+
     private static readonly JsonEncodedText V = JsonEncodedText.Encode("v");
     private static readonly JsonEncodedText V2 = JsonEncodedText.Encode("2.0");
     private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
@@ -129,7 +132,7 @@ internal static partial class EntryJsonWriter
             default: throw new NotSupportedException($"Entry class {entry.GetType().Name} is not supported.");
         }
 
-        WriteAttributes(writer, entry.Attributes, truncation.MarkTruncated);
+        WriteAttributes(writer, entry.Attributes, truncation.MarkTruncated, truncation.MaxTextLength);
         WriteMeta(writer, entry.Meta, context);
         writer.WriteEndObject();
     }
@@ -244,7 +247,7 @@ internal static partial class EntryJsonWriter
         writer.WriteEndArray();
     }
 
-    private static void WriteAttributes(Utf8JsonWriter writer, Dictionary<string, string>? attributes, bool markTruncated)
+    private static void WriteAttributes(Utf8JsonWriter writer, Dictionary<string, string>? attributes, bool markTruncated, int maxTextLength)
     {
         bool any = HasStringPairs(attributes);
         if (!any && !markTruncated) return;
@@ -255,7 +258,8 @@ internal static partial class EntryJsonWriter
             {
                 if (pair.Value is null || pair.Key is null) continue;
                 if (markTruncated && pair.Key == TruncatedAttribute) continue;
-                writer.WriteString(Utf16Text.Scrub(pair.Key)!, Utf16Text.Scrub(pair.Value));
+                var value = pair.Key == MessageTemplateAttribute ? Cut(pair.Value, maxTextLength) : pair.Value.AsSpan();
+                writer.WriteString(Utf16Text.Scrub(pair.Key)!, Utf16Text.Scrub(value));
             }
         }
         if (markTruncated) writer.WriteString(TruncatedAttribute, "true");

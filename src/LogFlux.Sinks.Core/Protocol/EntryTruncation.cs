@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 namespace LogFlux.Sinks.Protocol;
 
 /// <summary>
-/// Fits an entry's JSON under a byte limit (PROTOCOL 9.9): first the message texts are shortened, then the
+/// Fits an entry's JSON under a byte limit (PROTOCOL 9.9): first the message texts (and a <c>message_template</c>
+/// attribute, which repeats the message's text) are shortened, then the
 /// stack trace and then the breadcrumbs are dropped, and the attribute <c>logflux.truncated</c> = <c>true</c>
 /// is added. An entry that still does not fit is rejected with a reason.
 /// </summary>
@@ -150,6 +151,7 @@ internal static class EntryTruncation
     {
         var texts = new List<string>();
         if (log.Message is { } message) texts.Add(message);
+        if (log.Attributes is { } attributes && attributes.TryGetValue(EntryJsonWriter.MessageTemplateAttribute, out var template) && template is not null) texts.Add(template);
         if (log.Error is not { } error) return texts;
         if (error.Message is { } errorMessage) texts.Add(errorMessage);
         if (error.Chain.Count >= 2)

@@ -29,6 +29,27 @@ public sealed class LogFluxClientLease : IDisposable, IAsyncDisposable
         LogFluxClientRegistry.Release(_shared)?.Close();
     }
 
+    /// <summary>
+    /// Releases the lease; the last lease of a shared client closes it, giving what is queued at most
+    /// <paramref name="closeTimeout"/> (the part of the adapter's shutdown budget that is left; zero drops and reports
+    /// what is still queued at once). Blocks at most about that long.
+    /// </summary>
+    /// <param name="closeTimeout">The longest time the close may spend sending what is queued.</param>
+    public void Release(TimeSpan closeTimeout)
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0 || _shared is null) return;
+        if (LogFluxClientRegistry.Release(_shared) is not { } client) return;
+        try
+        {
+            // On the pool so that a caller's synchronisation context cannot deadlock the wait.
+            Task.Run(() => client.CloseWithinAsync(closeTimeout)).GetAwaiter().GetResult();
+        }
+        catch (Exception ex)
+        {
+            client.Diagnostics.Error("Close failed", ex);
+        }
+    }
+
     /// <summary>Releases the lease; the last lease of a shared client closes it.</summary>
     /// <returns>A task that completes when the lease (and, if last, the client) is closed.</returns>
     public async ValueTask DisposeAsync()

@@ -83,7 +83,11 @@ internal sealed class HandshakeClient
         var response = await PostAsync("Handshake init", baseUrl + Protocol.WireNames.HandshakeInitPath, encryptedSecret: null, cancellationToken).ConfigureAwait(false);
         var parsed = HandshakeResponse.ParseInit(response);
         if (parsed is not { PublicKeyPem: { } pem } || !pem.Contains("-----BEGIN PUBLIC KEY-----", StringComparison.Ordinal))
+        {
+            if (ForeignEndpoint.LooksLikeHtml(response))
+                throw new TransportException(ForeignEndpoint.Describe(baseUrl, 200, html: true), 200, notLogFluxEndpoint: true);
             throw new TransportException("Handshake init: invalid or missing public_key" + BodyHint(response));
+        }
         return parsed.Value;
     }
 
@@ -119,11 +123,19 @@ internal sealed class HandshakeClient
         {
             throw new TransportException($"{step} failed: {ErrorText.Clean(ex.Message, _apiKey)}", inner: ex);
         }
+        if (!response.IsSuccess && ForeignEndpoint.IsForeign(response))
+            throw new TransportException(ForeignEndpoint.Describe(BaseOf(url), response.StatusCode, ForeignEndpoint.LooksLikeHtml(response.Body)), response.StatusCode, notLogFluxEndpoint: true);
         if (!response.IsSuccess)
             throw new TransportException($"{step} failed with status {response.StatusCode}: {ErrorText.FromBody(response.Body, _apiKey)}", response.StatusCode);
         if (response.TooLarge || response.Body is null)
             throw new TransportException($"{step} failed: response larger than {BoundedBody.JsonResponseLimit} bytes", response.StatusCode);
         return response.Body;
+    }
+
+    private static string BaseOf(string url)
+    {
+        var handshake = url.IndexOf("/v1/handshake", StringComparison.Ordinal);
+        return handshake > 0 ? url[..handshake] : url;
     }
 
     private byte[] BuildBody(string? encryptedSecret)

@@ -69,10 +69,14 @@ internal readonly record struct RateLimitInfo(long? Limit, long? Remaining, long
 /// <summary>Discovery or handshake failure; the message never contains the API key.</summary>
 internal sealed class TransportException : Exception
 {
-    public TransportException(string message, int? statusCode = null, Exception? inner = null) : base(message, inner)
+    public TransportException(string message, int? statusCode = null, Exception? inner = null, bool notLogFluxEndpoint = false) : base(message, inner)
     {
         StatusCode = statusCode;
+        IsNotLogFluxEndpoint = notLogFluxEndpoint;
     }
+
+    /// <summary>True when the answer shows the URL is not a LogFlux ingestor (an HTML page, 404/405/501 on the handshake).</summary>
+    public bool IsNotLogFluxEndpoint { get; }
 
     /// <summary>HTTP status of the failing response, if any. 401/403 at init means the API key is bad.</summary>
     public int? StatusCode { get; }

@@ -405,10 +405,9 @@ internal sealed class LogFluxTransport : IIngestTransport
         {
             lock (_gate) _rotationRetryAt = _time.GetUtcNow() + RotationRetryDelay * (1 + 0.25 * Math.Clamp(_jitter(), 0, 1));
         }
-        if (failure.IsAuthenticationFailure)
-            _diagnostics.Error($"The API key {ApiKey.Mask(_apiKey)} was rejected by the handshake: {failure.Message}", failure);
-        else
-            _diagnostics.Warn(failure.Message, failure);
+        // The one line per failure comes from whoever waited for the handshake (the session source, or the background
+        // rotation below); the exception with its stack only at Debug.
+        _diagnostics.Debug($"Handshake attempt failed{(failure.IsAuthenticationFailure ? $" (API key {ApiKey.Mask(_apiKey)} refused)" : "")}: {failure.Message}", failure);
     }
 
     private bool IsRotationDue(SessionKey key) =>
@@ -428,8 +427,12 @@ internal sealed class LogFluxTransport : IIngestTransport
             attempt = _inflight = StartAttempt(current);
         }
         _diagnostics.Info($"Negotiating a new key in the background: the current key (key_id {current.KeyId}) {reason}.");
-        // Failures are recorded by the attempt itself; observe them so they are not reported as unobserved.
-        attempt.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        // Nobody waits for a background rotation: say here, in one line, that it failed (the current key stays in use).
+        attempt.ContinueWith(
+            t => _diagnostics.Warn($"Negotiating a new key failed; the current key (key_id {current.KeyId}) stays in use: {t.Exception?.InnerException?.Message}"),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default);
     }
 
     private void ThrowIfUnusable()

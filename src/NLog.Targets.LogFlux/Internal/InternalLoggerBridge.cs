@@ -18,13 +18,18 @@ internal static class InternalLoggerBridge
             LogFluxDiagnosticLevel.Warning => LogLevel.Warn,
             _ => LogLevel.Error,
         };
-        if (diagnostic.Exception is null)
+        if (diagnostic.Exception is not { } exception)
         {
             InternalLogger.Log(level, "{0}: {1}", targetDescription, diagnostic.Message);
+            return;
         }
-        else
+        if (level == LogLevel.Debug)
         {
-            InternalLogger.Log(diagnostic.Exception, level, "{0}: {1}", targetDescription, diagnostic.Message);
+            InternalLogger.Log(exception, level, "{0}: {1}", targetDescription, diagnostic.Message);
+            return;
         }
+        // One line at the diagnostic's level; the stack only at Debug.
+        InternalLogger.Log(level, "{0}: {1}: {2}: {3}", targetDescription, diagnostic.Message, exception.GetType().Name, exception.Message);
+        if (InternalLogger.IsDebugEnabled) InternalLogger.Log(exception, LogLevel.Debug, "{0}: {1}", targetDescription, diagnostic.Message);
     }
 }

@@ -21,18 +21,22 @@ internal static class LogLogForwarder
         {
             if (!s_once.TryClaim(diagnostic)) return;
             var text = $"LogFluxAppender [{appenderName}]: {diagnostic.Message}";
+            var exception = diagnostic.Exception;
+            // One line at the diagnostic's level; the stack only in the debug output (log4net.Internal.Debug).
+            var line = exception is null ? text : $"{text}: {exception.GetType().Name}: {exception.Message}";
             switch (diagnostic.Level)
             {
                 case LogFluxDiagnosticLevel.Error:
-                    LogLog.Error(Source, text, diagnostic.Exception);
+                    LogLog.Error(Source, line);
                     break;
                 case LogFluxDiagnosticLevel.Warning:
-                    LogLog.Warn(Source, text, diagnostic.Exception);
+                    LogLog.Warn(Source, line);
                     break;
                 default:
-                    LogLog.Debug(Source, text, diagnostic.Exception);
-                    break;
+                    LogLog.Debug(Source, text, exception);
+                    return;
             }
+            if (exception is not null) LogLog.Debug(Source, text, exception);
         }
         catch (Exception)
         {

@@ -18,10 +18,10 @@ public sealed class RegistrationTests : ReceiverTestBase
     }
 
     [Test]
-    public void Invalid_client_options_fail_at_start_up_without_revealing_the_key()
+    public void Invalid_client_options_with_failsafe_off_fail_at_start_up_without_revealing_the_key()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Services.AddLogFlux(o => o.ClientOptions = new LogFluxOptions { ApiKey = "eu-nonsense-secretvalue" });
+        builder.Services.AddLogFlux(o => o.ClientOptions = new LogFluxOptions { ApiKey = "eu-nonsense-secretvalue", Failsafe = false });
         using var app = (IDisposable)builder.Build();
 
         var error = Assert.Throws<LogFluxConfigurationException>(() => ((WebApplication)app).UseLogFlux());

@@ -80,6 +80,12 @@ internal sealed class ChildRun : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Sends a POSIX signal (e.g. 15, SIGTERM) to the child, as <c>kill -TERM</c> or a container stop does.</summary>
+    public void Signal(int signal)
+    {
+        if (SignalNative.Kill(_process.Id, signal) != 0) throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+    }
+
     /// <summary>SIGKILL on Unix: no exit hooks run.</summary>
     public void Kill()
     {
@@ -124,4 +130,11 @@ internal sealed class ChildRun : IDisposable
         if (!File.Exists(path)) Assert.Fail($"The child process is not built: {path} (build the solution).");
         return path;
     }
+}
+
+/// <summary>libc <c>kill(2)</c>: .NET has no API to send a signal other than SIGKILL to another process.</summary>
+internal static class SignalNative
+{
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    internal static extern int Kill(int pid, int signal);
 }

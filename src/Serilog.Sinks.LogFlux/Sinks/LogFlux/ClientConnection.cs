@@ -70,17 +70,32 @@ internal sealed class ClientConnection : IDisposable, IAsyncDisposable
     {
         var lease = Detach();
         if (lease is null) return;
-        // A lease on the LogFluxSdk.Init client never closes it, so flush what this sink handed over.
-        if (lease.IsGlobalClient) WaitFlush(lease.Client);
-        lease.Dispose();
+        try
+        {
+            // A lease on the LogFluxSdk.Init client never closes it, so flush what this sink handed over.
+            if (lease.IsGlobalClient) WaitFlush(lease.Client);
+            lease.Dispose();
+        }
+        finally
+        {
+            // Only now: what the close dropped, and why, is reported through SelfLog.
+            lease.Client.Diagnostic -= SelfLogForwarder.Forward;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         var lease = Detach();
         if (lease is null) return;
-        if (lease.IsGlobalClient) await lease.Client.FlushAsync().ConfigureAwait(false);
-        await lease.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            if (lease.IsGlobalClient) await lease.Client.FlushAsync().ConfigureAwait(false);
+            await lease.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            lease.Client.Diagnostic -= SelfLogForwarder.Forward;
+        }
     }
 
     private static void WaitFlush(LogFluxClient client)
@@ -96,12 +111,11 @@ internal sealed class ClientConnection : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Takes the lease out of the connection; the SelfLog forwarder stays subscribed until the caller has closed it.</summary>
     private LogFluxClientLease? Detach()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return null;
-        var lease = Interlocked.Exchange(ref _lease, null);
-        if (lease is not null) lease.Client.Diagnostic -= SelfLogForwarder.Forward;
-        return lease;
+        return Interlocked.Exchange(ref _lease, null);
     }
 
     private LogFluxClient? TryUseGlobalClient()
