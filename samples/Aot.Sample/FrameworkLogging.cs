@@ -5,7 +5,7 @@ using Serilog.Sinks.LogFlux;
 namespace AotSample;
 
 /// <summary>
-/// Serilog and NLog, configured with the same API key and endpoint, share one client. The sample holds a lease on
+/// Serilog, NLog and the <c>ILogger</c> provider, configured with the same API key and endpoint, share one client. The sample holds a lease on
 /// it for the duration, so it can flush that client and read its counters before the frameworks shut down.
 /// </summary>
 internal static class FrameworkLogging
@@ -17,11 +17,12 @@ internal static class FrameworkLogging
 
         SerilogLogging.Run();
         var nlogTarget = NLogLogging.Run();
+        ExtensionsLogging.Run(lease.Client);
 
         var flushed = await lease.Client.FlushAsync(SampleSettings.FlushTimeout);
         var stats = lease.Client.GetStats();
         var droppedWithoutClient = LogFluxSinkStatus.NoClientDrops + nlogTarget.DroppedWithoutClient;
         LogManager.Shutdown();
-        return [new DeliveryReport("serilog+nlog", flushed, stats, droppedWithoutClient)];
+        return [new DeliveryReport("serilog+nlog+extensions", flushed, stats, droppedWithoutClient)];
     }
 }

@@ -1,6 +1,6 @@
-// A Native AOT console app that logs through the LogFlux core client, Serilog (configured in code) and NLog
-// (target registered explicitly, configuration from XML). Every part writes a log, a metric, a span and an
-// exception. The endpoint comes from the environment:
+// A Native AOT console app that logs through the LogFlux core client, Serilog (configured in code), NLog
+// (target registered explicitly, configuration from XML) and ILogger<T> (the LogFlux logging provider). The first
+// three write a log, a metric, a span and an exception; ILogger<T> a log inside a span and an exception. The endpoint comes from the environment:
 //   LOGFLUX_API_KEY              required, e.g. eu-lf_...
 //   LOGFLUX_CUSTOM_ENDPOINT_URL  optional; any other LOGFLUX_* variable applies as well.
 // The exit code is 0 only when every entry was delivered.

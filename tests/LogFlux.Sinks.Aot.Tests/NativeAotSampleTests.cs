@@ -72,6 +72,12 @@ public sealed partial class NativeAotSampleTests
                 Assert.That(entries.Any(e => e.GetString("error_type") == typeof(InvalidOperationException).FullName
                     && e.Message?.Contains($"{part}: payment", StringComparison.Ordinal) == true), $"{part} exception\n{received}");
             }
+            var span = entries.FirstOrDefault(e => e.Type == "trace" && e.GetString("operation") == "aot.extensions");
+            Assert.That(span, Is.Not.Null, $"the span around the ILogger log\n{received}");
+            Assert.That(entries.Any(e => e.Type == "log" && e.Message == "extensions: order ord_1001 placed" && e.Logger == "AotSample.Extensions"
+                && e.Attributes.GetValueOrDefault("trace_id") == span?.GetString("trace_id")), $"ILogger log inside the span\n{received}");
+            Assert.That(entries.Any(e => e.GetString("error_type") == typeof(InvalidOperationException).FullName
+                && e.Message?.Contains("extensions: payment", StringComparison.Ordinal) == true), $"ILogger exception\n{received}");
         });
     }
 
