@@ -54,13 +54,17 @@ internal sealed class HostileClient : IAsyncDisposable
 
     public long Dropped(string reason) => Client.GetStats().DropReasons.TryGetValue(reason, out var n) ? n : 0;
 
-    /// <summary>Logs a normal entry and waits for it at the receiver.</summary>
+    /// <summary>
+    /// Logs a normal entry, waits for it at the receiver, then flushes: every entry logged before is settled (sent or
+    /// counted), whichever sender had it, so drop counts can be asserted next.
+    /// </summary>
     public async Task AssertStillWorksAsync()
     {
         var marker = "still-working-" + Guid.NewGuid().ToString("N");
         Client.Info(marker);
         var entry = await Server.WaitForEntryAsync(e => e.Message == marker, Wait);
         Assert.That(entry.Message, Is.EqualTo(marker));
+        Assert.That(await Client.FlushAsync(Wait), Is.True, "everything logged before the marker is settled");
         var stats = Client.GetStats();
         TestContext.Out.WriteLine($"queued {stats.EntriesQueued}, sent {stats.EntriesSent}, dropped {stats.EntriesDropped} ({string.Join(", ", stats.DropReasons.Select(p => $"{p.Key}={p.Value}"))}), received {Server.Entries.Count}");
     }
