@@ -22,4 +22,7 @@ internal sealed class BatchPart
 
     /// <summary>True while this part's request is in flight.</summary>
     public bool Sending { get; set; }
+
+    /// <summary>True while this part holds the <see cref="ProbeGate"/> (it waits to retry after a service failure).</summary>
+    public bool Probing { get; set; }
 }

@@ -22,12 +22,12 @@ internal sealed partial class SendPipeline
         {
             if (Volatile.Read(ref _closed) != 0)
             {
-                _drops.Count(DropReasons.Closed);
+                _ledger.Drops.Count(DropReasons.Closed);
                 return false;
             }
             if (_quota.IsBlocked(entry.Type))
             {
-                _drops.Count(DropReasons.QuotaExceeded);
+                _ledger.Drops.Count(DropReasons.QuotaExceeded);
                 return false;
             }
 
@@ -36,7 +36,7 @@ internal sealed partial class SendPipeline
             var depth = _queue.TryReserve(entry);
             if (depth == 0)
             {
-                _drops.Count(DropReasons.QueueOverflow);
+                _ledger.Drops.Count(DropReasons.QueueOverflow);
                 NoticeQueueFull(entry);
                 _wake.SetIfWaiting();
                 return false;
@@ -84,7 +84,7 @@ internal sealed partial class SendPipeline
         if (depth == DurableEntryStore.Unavailable) return false;
         if (depth == DurableEntryStore.Full)
         {
-            _drops.Count(DropReasons.QueueOverflow);
+            _ledger.Drops.Count(DropReasons.QueueOverflow);
             _wake.SetIfWaiting();
             return true;
         }

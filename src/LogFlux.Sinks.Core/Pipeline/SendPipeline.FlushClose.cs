@@ -95,7 +95,7 @@ internal sealed partial class SendPipeline
                 SettleDropped(leftovers, DropReasons.Closed, inFlight: false);
             }
             var kept = CloseStore();
-            _drops.ReportIfDue(force: true);
+            _ledger.Drops.ReportIfDue(force: true);
             _metrics.Dispose();
             return flushed && lost == 0 && kept == 0;
         }

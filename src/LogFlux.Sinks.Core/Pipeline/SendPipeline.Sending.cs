@@ -78,23 +78,21 @@ internal sealed partial class SendPipeline
     /// </summary>
     private async Task<SessionKey> SendPartAsync(BatchPart part, SessionKey session, Stack<BatchPart> parts, CancellationToken token)
     {
-        var probing = false;
         try
         {
-            return await SendPartCoreAsync(part, session, parts, token, () =>
-            {
-                if (probing) return;
-                probing = true;
-                _probe.Hold();
-            }).ConfigureAwait(false);
+            return await SendPartCoreAsync(part, session, parts, token).ConfigureAwait(false);
         }
         finally
         {
-            if (probing) _probe.Release();
+            if (part.Probing)
+            {
+                part.Probing = false;
+                _probe.Release();
+            }
         }
     }
 
-    private async Task<SessionKey> SendPartCoreAsync(BatchPart part, SessionKey session, Stack<BatchPart> parts, CancellationToken token, Action startProbing)
+    private async Task<SessionKey> SendPartCoreAsync(BatchPart part, SessionKey session, Stack<BatchPart> parts, CancellationToken token)
     {
         var entries = part.Entries;
         var retry = 0;
@@ -201,7 +199,11 @@ internal sealed partial class SendPipeline
                     {
                         if (keepRetrying && retry == _settings.MaxRetries)
                             NoticeFailure($"Send failed after {retry} retries ({Describe(result)}); {entries.Count} entries stay in the durable buffer and are retried.");
-                        if (result.StatusCode != 500) startProbing();
+                        if (result.StatusCode != 500 && !part.Probing)
+                        {
+                            part.Probing = true;
+                            _probe.Hold();
+                        }
                         retry = Math.Min(retry + 1, int.MaxValue - 1);
                         _counters.AddRetry();
                         resendIsAmbiguous = result.ResponseLost;

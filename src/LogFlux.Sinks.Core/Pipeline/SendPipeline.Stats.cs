@@ -23,11 +23,11 @@ internal sealed partial class SendPipeline
         {
             EntriesQueued = _flush.LastSequence,
             EntriesSent = _ledger.Delivered,
-            EntriesDropped = _drops.Total,
+            EntriesDropped = _ledger.Drops.Total,
             EntriesDroppedAfterQueued = _ledger.DroppedAfterQueued,
             EntriesDeliveryUnknown = _ledger.DeliveryUnknown,
             EntriesKeptInBuffer = _ledger.KeptForNextRun,
-            DropReasons = _drops.Snapshot(),
+            DropReasons = _ledger.Drops.Snapshot(),
             EntriesSampledOut = _counters.SampledOut,
             Retries = _counters.Retries,
             Requests = _counters.Requests,

@@ -23,7 +23,6 @@ internal sealed partial class SendPipeline : IAsyncDisposable
     private readonly string? _apiKey;
     private readonly PriorityEntryQueue _queue;
     private readonly FlushTracker _flush = new();
-    private readonly DropCounters _drops;
     private readonly DeliveryLedger _ledger;
     private readonly PipelineCounters _counters = new();
     private readonly ProbeGate _probe = new();
@@ -78,8 +77,7 @@ internal sealed partial class SendPipeline : IAsyncDisposable
         _time = timeProvider ?? TimeProvider.System;
         _jitter = jitter ?? Random.Shared.NextDouble;
         _queue = new PriorityEntryQueue(_settings.QueueSize, _settings.QueueMaxBytes, OnEvicted);
-        _drops = new DropCounters(_diagnostics, _time, _settings.DiagnosticsInterval);
-        _ledger = new DeliveryLedger(_drops);
+        _ledger = new DeliveryLedger(new DropCounters(_diagnostics, _time, _settings.DiagnosticsInterval));
         _quota = new QuotaBlocks(_time);
         _pause = new RateLimitPause(_time);
         _sessions = new SessionSource(_transport, _diagnostics, _time, _jitter);
@@ -88,7 +86,7 @@ internal sealed partial class SendPipeline : IAsyncDisposable
         if (QueueBounds.DescribeUnreachable(_settings.QueueSize, _settings.QueueMaxBytes) is { } unreachable) _diagnostics.Warn(unreachable);
         _effectiveBatchSize = _settings.BatchSize;
         ClientId = Interlocked.Increment(ref s_lastClientId).ToString(CultureInfo.InvariantCulture);
-        _metrics = new PipelineMetrics(ClientId, GetStats, _drops);
+        _metrics = new PipelineMetrics(ClientId, GetStats, _ledger.Drops);
         var context = options.CreateGlobalContext();
         _serialize = serialize ?? (entry => EntryJsonWriter.ToUtf8(entry, context));
         if (!string.IsNullOrWhiteSpace(options.BufferPath))
@@ -102,7 +100,7 @@ internal sealed partial class SendPipeline : IAsyncDisposable
             _workers = new Task[_settings.WorkerCount];
             for (var i = 0; i < _workers.Length; i++) _workers[i] = Task.Run(RunSenderAsync);
             _dropReportTimer = _time.CreateTimer(static state => ((DropCounters)state!).ReportIfDue(force: false),
-                                                 _drops, _settings.DiagnosticsInterval, _settings.DiagnosticsInterval);
+                                                 _ledger.Drops, _settings.DiagnosticsInterval, _settings.DiagnosticsInterval);
         }
         finally
         {
@@ -124,7 +122,7 @@ internal sealed partial class SendPipeline : IAsyncDisposable
     {
         try
         {
-            _drops.Count(string.IsNullOrEmpty(reason) ? DropReasons.SendError : reason, count);
+            _ledger.Drops.Count(string.IsNullOrEmpty(reason) ? DropReasons.SendError : reason, count);
         }
         catch (Exception ex)
         {
