@@ -1,6 +1,7 @@
 using LogFlux.Extensions.Logging.Internal;
 using LogFlux.Sinks;
 using LogFlux.Sinks.Adapters;
+using LogFlux.Sinks.Sharing;
 using Microsoft.Extensions.Logging;
 
 namespace LogFlux.Extensions.Logging;
@@ -19,10 +20,9 @@ public sealed class LogFluxLoggerProvider : ILoggerProvider, ISupportExternalSco
     public const string DiagnosticsCategory = "LogFlux.Extensions.Logging.LogFluxLoggerProvider";
 
     private readonly HostLog _log;
-    private readonly ClientBinding _client;
-    private readonly NoClientDrops _noClient = new();
+    private readonly AdapterChannel _channel;
+    private readonly AdapterClientBinding _client;
     private int _reportedFailure;
-    private int _disposed;
 
     /// <summary>Creates the provider from options, outside dependency injection (e.g. <c>loggerFactory.AddProvider(...)</c>).</summary>
     /// <param name="options">The options.</param>
@@ -40,12 +40,12 @@ public sealed class LogFluxLoggerProvider : ILoggerProvider, ISupportExternalSco
         Levels = levels ?? new MelLevelMap();
         IncludeScopes = options.IncludeScopes;
         ReportAtStartup(problems);
-        _client = new ClientBinding(options, source, _log);
-        if (_client.IsMisconfigured) _noClient.ClaimReport();
+        _channel = new AdapterChannel(_log.Forward, "Logging:LogFlux:ApiKey or LOGFLUX_API_KEY, and services.AddLogFlux() provides no client", nameof(DroppedWithoutClient));
+        _client = Bind(options, source);
     }
 
     /// <summary>Events dropped because the provider had no client (no API key anywhere and no <c>LogFluxSdk.Init</c>, or invalid options); reason <c>no_client</c>.</summary>
-    public long DroppedWithoutClient => _noClient.Count;
+    public long DroppedWithoutClient => _channel.Drops.Count;
 
     /// <summary>The client's counters (queued, sent, dropped by reason, ...), or null while the provider has no client.</summary>
     /// <returns>A snapshot of the statistics.</returns>
@@ -64,33 +64,47 @@ public sealed class LogFluxLoggerProvider : ILoggerProvider, ISupportExternalSco
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => ScopeProvider = scopeProvider;
 
     /// <summary>Flushes what the provider handed over (within the client's shutdown timeout) and releases its client.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        // On the pool, so that a caller's synchronisation context cannot deadlock the wait.
-        Task.Run(() => _client.CloseAsync().AsTask()).GetAwaiter().GetResult();
-    }
+    public void Dispose() => ReportIncomplete(_client.Close());
 
     /// <inheritdoc cref="Dispose"/>
     /// <returns>A task that completes when the provider is closed.</returns>
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        await _client.CloseAsync().ConfigureAwait(false);
-    }
+    public async ValueTask DisposeAsync() => ReportIncomplete(await _client.CloseAsync().ConfigureAwait(false));
 
-    internal LogFluxClient? CurrentClient() => Volatile.Read(ref _disposed) != 0 ? null : _client.Client;
+    internal LogFluxClient? CurrentClient() => _client.Client;
 
-    internal void CountNoClient()
-    {
-        if (!_noClient.Add() || Volatile.Read(ref _disposed) != 0) return;
-        _log.Write(LogLevel.Warning,
-            $"No LogFlux API key is configured (Logging:LogFlux:ApiKey or LOGFLUX_API_KEY), services.AddLogFlux() provides no client and LogFluxSdk.Init was not called; events are dropped (counted as {DropReasons.NoClient}).");
-    }
+    internal void CountNoClient() => _client.CountNoClient();
 
     internal void ReportLogFailure(Exception exception)
     {
         if (Interlocked.Exchange(ref _reportedFailure, 1) == 0) _log.Write(LogLevel.Error, "An event could not be handed to LogFlux; it was not sent (reported once).", exception);
+    }
+
+    /// <summary>
+    /// The client, in this order: the explicit one, the shared client of an API key set for the provider, the ASP.NET Core
+    /// integration's, the shared client of <c>LOGFLUX_API_KEY</c>, the <c>LogFluxSdk.Init</c> one. Invalid options leave
+    /// the provider without a client (it drops and counts); the application keeps running.
+    /// </summary>
+    private AdapterClientBinding Bind(LogFluxLoggerOptions options, ILogFluxClientSource? source)
+    {
+        if (options.Client is { } client) return AdapterClientBinding.ForClient(client, _channel);
+        var clientOptions = options.ClientOptions;
+        var ownKey = clientOptions.IsExplicitlySet(nameof(LogFluxOptions.ApiKey)) && !string.IsNullOrWhiteSpace(clientOptions.ApiKey);
+        if (!ownKey && source?.Client is not null) return AdapterClientBinding.ForSource(source, clientOptions, _channel);
+        try
+        {
+            return AdapterClientBinding.Open(clientOptions, _channel);
+        }
+        catch (Exception ex)
+        {
+            // LogFluxConfigurationException names the option and never contains the key.
+            _log.Write(LogLevel.Error, $"{ex.Message} The LogFlux logging provider drops every event (counted as {DropReasons.NoClient}); the application keeps running.");
+            return AdapterClientBinding.Unusable(_channel, clientOptions.ShutdownTimeout);
+        }
+    }
+
+    private void ReportIncomplete(bool complete)
+    {
+        if (!complete) _log.Write(LogLevel.Warning, $"Not every queued LogFlux entry was delivered within the shutdown timeout ({_client.ShutdownTimeout.TotalSeconds:0.###} s); see the client statistics for drops.");
     }
 
     private void ReportAtStartup(List<string> problems)

@@ -22,17 +22,12 @@ namespace NLog.Targets.LogFlux;
 [Target("LogFlux")]
 public sealed partial class LogFluxTarget : TargetWithContext
 {
-    private LogFluxClientLease? _lease;
-    private bool _usesDefaultClient;
-    private NLogLevelMap _levels = new();
-    private TimeSpan _flushTimeout = TimeSpan.FromSeconds(10);
-    private IJsonConverter? _json;
     private static readonly DiagnosticOnceFilter s_diagnostics = new();
-    private readonly NoClientDrops _noClient = new();
-    private EventHandler<LogFluxDiagnostic>? _diagnosticHandler;
+    private readonly AdapterChannel _channel;
+    private AdapterClientBinding _binding;
+    private NLogLevelMap _levels = new();
+    private IJsonConverter? _json;
     private string _description = "LogFlux target";
-    private long _lastFlushStarted = long.MinValue;
-    private long _lastFlushEnded = long.MinValue;
 
     /// <summary>Creates the target with its defaults (message layout <c>${message}</c>, event and scope properties included).</summary>
     public LogFluxTarget()
@@ -40,6 +35,8 @@ public sealed partial class LogFluxTarget : TargetWithContext
         Layout = "${message}";
         IncludeEventProperties = true;
         IncludeScopeProperties = true;
+        _channel = new AdapterChannel(ForwardDiagnostic, "apiKey setting or LOGFLUX_API_KEY", nameof(DroppedWithoutClient));
+        _binding = AdapterClientBinding.Unusable(_channel);
     }
 
     /// <summary>Creates the target with a name.</summary>
@@ -50,11 +47,11 @@ public sealed partial class LogFluxTarget : TargetWithContext
     }
 
     /// <summary>Events dropped because the target had no client (no API key and no <c>LogFluxSdk.Init</c>); reason <c>no_client</c>.</summary>
-    public long DroppedWithoutClient => _noClient.Count;
+    public long DroppedWithoutClient => _channel.Drops.Count;
 
     /// <summary>The client's counters (queued, sent, dropped by reason, ...), or null while the target has no client.</summary>
     /// <returns>A snapshot of the statistics.</returns>
-    public LogFluxStats? GetStats() => Volatile.Read(ref _lease)?.Client.GetStats();
+    public LogFluxStats? GetStats() => _binding.Client?.GetStats();
 
     /// <inheritdoc />
     protected override void InitializeTarget()
@@ -71,38 +68,11 @@ public sealed partial class LogFluxTarget : TargetWithContext
         }
 
         _description = ToString();
-        // Also set as the options' listener: conflicts with an already running shared client are reported
-        // to the acquiring side's listener.
-        options.DiagnosticListener = ForwardDiagnostic;
         _levels = levels!;
         _json = TryResolveJsonConverter();
-        _noClient.Rearm();
-
         try
         {
-            // Invalid LOGFLUX_* values are reported by the client that is created from these options.
-            options.ApplyEnvironmentDefaults();
-            _flushTimeout = options.ShutdownTimeout;
-
-            if (string.IsNullOrWhiteSpace(options.ApiKey))
-            {
-                _usesDefaultClient = true;
-                var ignored = LogFluxOptionText.ExplicitSettingsBesidesApiKey(options);
-                if (ignored.Count > 0)
-                {
-                    InternalLogger.Warn(
-                        "{0}: no API key is configured, so the target uses the client set up by LogFluxSdk.Init, which keeps its own settings; ignored: {1}",
-                        _description,
-                        string.Join(", ", ignored));
-                }
-                Attach(LogFluxClientRegistry.AcquireDefault());
-            }
-            else
-            {
-                _usesDefaultClient = false;
-                options.Validate();
-                Attach(LogFluxClientRegistry.Acquire(options));
-            }
+            _binding = AdapterClientBinding.Open(options, _channel);
         }
         catch (LogFluxConfigurationException ex)
         {
@@ -118,10 +88,10 @@ public sealed partial class LogFluxTarget : TargetWithContext
             var level = _levels.Map(logEvent.Level);
             if (level is null) return;
 
-            var client = CurrentClient();
+            var client = _binding.Client;
             if (client is null)
             {
-                if (_noClient.Add()) ReportNoClient();
+                _binding.CountNoClient();
                 return;
             }
 
@@ -150,64 +120,24 @@ public sealed partial class LogFluxTarget : TargetWithContext
     /// <inheritdoc />
     protected override void FlushAsync(AsyncContinuation asyncContinuation)
     {
-        var client = Volatile.Read(ref _lease)?.Client;
-        if (client is null)
-        {
-            asyncContinuation(null);
-            return;
-        }
-
-        var timeout = _flushTimeout;
-        Volatile.Write(ref _lastFlushStarted, System.Diagnostics.Stopwatch.GetTimestamp());
-        client.FlushAsync(timeout).ContinueWith(
-            task =>
-            {
-                Volatile.Write(ref _lastFlushEnded, System.Diagnostics.Stopwatch.GetTimestamp());
-                var complete = task.Status == TaskStatus.RanToCompletion && task.Result;
-                asyncContinuation(complete
-                    ? null
-                    : new TimeoutException($"{this}: not every queued entry was delivered within {timeout.TotalSeconds:0.###} s; see the client statistics for drops."));
-            },
+        var timeout = _binding.ShutdownTimeout;
+        _binding.FlushAsync().ContinueWith(
+            task => asyncContinuation(task.Result
+                ? null
+                : new TimeoutException($"{this}: not every queued entry was delivered within {timeout.TotalSeconds:0.###} s; see the client statistics for drops.")),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Releases the client (the last user of a shared client closes it). <c>LogManager.Shutdown()</c> flushes every
+    /// target and then closes it: one <see cref="ShutdownTimeout"/> covers both.
+    /// </summary>
     protected override void CloseTarget()
     {
-        var lease = Interlocked.Exchange(ref _lease, null);
-        if (lease is not null)
-        {
-            try
-            {
-                lease.Release(RemainingShutdownBudget());
-            }
-            catch (Exception ex)
-            {
-                InternalLogger.Warn(ex, "{0}: closing the LogFlux client failed", this);
-            }
-            // Unsubscribed only after the close, so its drop report reaches the InternalLogger.
-            if (_diagnosticHandler is not null) lease.Client.Diagnostic -= _diagnosticHandler;
-        }
-        _diagnosticHandler = null;
+        _binding.Close();
         base.CloseTarget();
-    }
-
-    /// <summary>
-    /// <c>LogManager.Shutdown()</c> flushes every target and then closes it: one <see cref="ShutdownTimeout"/> covers
-    /// both. A close that follows a flush still running, or one that ended less than that long ago, gets what is left
-    /// of the budget counted from that flush's start (possibly nothing: what is still queued is then dropped and reported).
-    /// </summary>
-    private TimeSpan RemainingShutdownBudget()
-    {
-        var started = Volatile.Read(ref _lastFlushStarted);
-        if (started == long.MinValue) return _flushTimeout;
-        var ended = Volatile.Read(ref _lastFlushEnded);
-        var running = ended < started;
-        if (!running && System.Diagnostics.Stopwatch.GetElapsedTime(ended) >= _flushTimeout) return _flushTimeout;
-        var left = _flushTimeout - System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     /// <summary>
@@ -218,44 +148,10 @@ public sealed partial class LogFluxTarget : TargetWithContext
     protected override string GenerateUniqueItemName(LogEventInfo logEvent, string itemName, object? itemValue, IDictionary<string, object?> combinedProperties)
         => LogEventMapper.DuplicateMarker + itemName;
 
-    private void Attach(LogFluxClientLease? lease)
-    {
-        Volatile.Write(ref _lease, lease);
-        if (lease is null) return;
-        // A shared client may have been created by another target or adapter (or LogFluxSdk.Init): subscribe as
-        // well, so every NLog target using it reports to the InternalLogger.
-        _diagnosticHandler = (_, diagnostic) => ForwardDiagnostic(diagnostic);
-        lease.Client.Diagnostic += _diagnosticHandler;
-        InternalLogger.Debug("{0}: using {1}", this, lease.Client);
-    }
-
     private void ForwardDiagnostic(LogFluxDiagnostic diagnostic)
     {
         if (s_diagnostics.TryClaim(diagnostic)) InternalLoggerBridge.Write(_description, diagnostic);
     }
-
-    private LogFluxClient? CurrentClient()
-    {
-        var lease = Volatile.Read(ref _lease);
-        if (lease is not null) return lease.Client;
-        if (!_usesDefaultClient || !IsInitialized) return null;
-
-        // LogFluxSdk.Init may run after NLog was configured: pick its client up once it exists.
-        lock (SyncRoot)
-        {
-            if (_lease is null)
-            {
-                var acquired = LogFluxClientRegistry.AcquireDefault();
-                if (acquired is not null) Attach(acquired);
-            }
-            return _lease?.Client;
-        }
-    }
-
-    private void ReportNoClient() => InternalLogger.Warn(
-        "{0}: no API key is configured (apiKey setting or LOGFLUX_API_KEY) and LogFluxSdk.Init was not called; events are dropped and counted (reason {1}).",
-        this,
-        DropReasons.NoClient);
 
     private IJsonConverter? TryResolveJsonConverter()
     {

@@ -3,14 +3,10 @@ namespace Serilog.Sinks.LogFlux;
 /// <summary>Process-wide counters of the LogFlux sinks that the LogFlux client cannot count itself.</summary>
 public static class LogFluxSinkStatus
 {
-    private static long s_noClientDrops;
-
     /// <summary>
     /// Events dropped because a sink had no LogFlux client: no API key (argument or <c>LOGFLUX_API_KEY</c>) and no
     /// <c>LogFluxSdk.Init</c> client, or an invalid configuration (reported once through SelfLog). Drop reason
     /// <c>no_client</c>.
     /// </summary>
-    public static long NoClientDrops => Interlocked.Read(ref s_noClientDrops);
-
-    internal static void CountNoClientDrop() => Interlocked.Increment(ref s_noClientDrops);
+    public static long NoClientDrops => SelfLogForwarder.Channel.Drops.Count;
 }

@@ -12,8 +12,8 @@ internal sealed class ExporterEventSource : EventSource
 {
     public static readonly ExporterEventSource Log = new();
 
-    [Event(1, Level = EventLevel.Warning, Message = "The LogFlux {0} exporter has no client (no API key in its options or LOGFLUX_API_KEY, and LogFluxSdk.Init was not called); it drops what it is given (counted in LogFluxExporterStatus.NoClientDrops).")]
-    public void NoClient(string signal) => WriteEvent(1, signal);
+    [Event(1, Level = EventLevel.Warning, Message = "The LogFlux {0} exporter: {1}")]
+    public void Warning(string signal, string message) => WriteEvent(1, signal, message);
 
     [Event(2, Level = EventLevel.Error, Message = "The LogFlux {0} exporter could not map or queue an item: {1}")]
     public void ItemFailed(string signal, string error) => WriteEvent(2, signal, error);

@@ -5,9 +5,14 @@ namespace LogFlux.Sinks.Adapters;
 /// no <c>LogFluxSdk.Init</c> client, or an invalid configuration) and tells the adapter when to say so through its
 /// framework's self-diagnostics: once, until <see cref="Rearm"/>. Thread-safe.
 /// </summary>
-public sealed class NoClientDrops
+internal sealed class NoClientDrops
 {
+    private readonly NoClientDrops? _total;
     private long _count;
+
+    /// <summary>Creates a counter.</summary>
+    /// <param name="total">A process-wide counter that also counts every drop counted here (its report is not claimed).</param>
+    public NoClientDrops(NoClientDrops? total = null) => _total = total;
     private int _reported;
 
     /// <summary>Events dropped so far.</summary>
@@ -18,6 +23,7 @@ public sealed class NoClientDrops
     public bool Add()
     {
         Interlocked.Increment(ref _count);
+        if (_total is not null) Interlocked.Increment(ref _total._count);
         return ClaimReport();
     }
 

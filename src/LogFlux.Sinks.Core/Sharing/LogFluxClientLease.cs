@@ -50,6 +50,14 @@ public sealed class LogFluxClientLease : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Releases the lease; the last lease of a shared client closes it within <paramref name="closeTimeout"/>.</summary>
+    /// <returns>True when nothing was lost (also when the client stays open).</returns>
+    internal Task<bool> ReleaseAsync(TimeSpan closeTimeout)
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0 || _shared is null) return Task.FromResult(true);
+        return LogFluxClientRegistry.Release(_shared) is { } client ? client.CloseWithinAsync(closeTimeout) : Task.FromResult(true);
+    }
+
     /// <summary>Releases the lease; the last lease of a shared client closes it.</summary>
     /// <returns>A task that completes when the lease (and, if last, the client) is closed.</returns>
     public async ValueTask DisposeAsync()

@@ -40,7 +40,7 @@ public static class LogFluxClientRegistry
 
     /// <summary>A lease on the global client set up with <c>LogFluxSdk.Init</c>, for adapters configured without an API key; null when there is none.</summary>
     /// <returns>The lease, or null.</returns>
-    public static LogFluxClientLease? AcquireDefault()
+    internal static LogFluxClientLease? AcquireDefault()
         => LogFluxSdk.Client is { } client ? new LogFluxClientLease(client, shared: null) : null;
 
     /// <summary>Number of shared clients currently registered.</summary>

@@ -1,3 +1,4 @@
+using LogFlux.Sinks.Sharing;
 using Serilog.Core;
 using Serilog.Debugging;
 using Serilog.Events;
@@ -12,11 +13,11 @@ namespace Serilog.Sinks.LogFlux;
 /// </summary>
 internal sealed class LogFluxAuditSink : ILogEventSink, IDisposable, IAsyncDisposable
 {
-    private readonly ClientConnection _connection;
+    private readonly AdapterClientBinding _connection;
     private readonly LogEventConverter _converter;
     private readonly TimeSpan _timeout;
 
-    public LogFluxAuditSink(ClientConnection connection, LogEventConverter converter, TimeSpan timeout)
+    public LogFluxAuditSink(AdapterClientBinding connection, LogEventConverter converter, TimeSpan timeout)
     {
         _connection = connection;
         _converter = converter;
@@ -62,7 +63,7 @@ internal sealed class LogFluxAuditSink : ILogEventSink, IDisposable, IAsyncDispo
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose() => _connection.Close();
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public ValueTask DisposeAsync() => new(_connection.CloseAsync());
 }

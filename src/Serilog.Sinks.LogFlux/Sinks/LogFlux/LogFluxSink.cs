@@ -1,3 +1,4 @@
+using LogFlux.Sinks.Sharing;
 using Serilog.Core;
 using Serilog.Debugging;
 using Serilog.Events;
@@ -12,10 +13,10 @@ namespace Serilog.Sinks.LogFlux;
 /// </summary>
 internal sealed class LogFluxSink : ILogEventSink, IDisposable, IAsyncDisposable
 {
-    private readonly ClientConnection _connection;
+    private readonly AdapterClientBinding _connection;
     private readonly LogEventConverter _converter;
 
-    public LogFluxSink(ClientConnection connection, LogEventConverter converter)
+    public LogFluxSink(AdapterClientBinding connection, LogEventConverter converter)
     {
         _connection = connection;
         _converter = converter;
@@ -42,8 +43,8 @@ internal sealed class LogFluxSink : ILogEventSink, IDisposable, IAsyncDisposable
     }
 
     /// <summary>Releases the client; the last user of a shared client closes it, which sends what is queued within its shutdown timeout.</summary>
-    public void Dispose() => _connection.Dispose();
+    public void Dispose() => _connection.Close();
 
     /// <inheritdoc cref="Dispose"/>
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public ValueTask DisposeAsync() => new(_connection.CloseAsync());
 }

@@ -1,5 +1,6 @@
 using LogFlux.Sinks;
 using LogFlux.Sinks.Adapters;
+using LogFlux.Sinks.Sharing;
 using Serilog.Debugging;
 
 namespace Serilog.Sinks.LogFlux;
@@ -12,7 +13,10 @@ internal static class SelfLogForwarder
 {
     private static readonly DiagnosticOnceFilter s_once = new();
 
-    public static void Forward(object? sender, LogFluxDiagnostic diagnostic)
+    /// <summary>The channel of every sink's client binding; its drop counter is <see cref="LogFluxSinkStatus.NoClientDrops"/>.</summary>
+    public static readonly AdapterChannel Channel = new(Forward, "apiKey argument or LOGFLUX_API_KEY", "LogFluxSinkStatus.NoClientDrops");
+
+    public static void Forward(LogFluxDiagnostic diagnostic)
     {
         if (!s_once.TryClaim(diagnostic)) return;
         SelfLog.WriteLine("{0}", diagnostic.ToString());

@@ -1,3 +1,6 @@
+using LogFlux.Sinks;
+using LogFlux.Sinks.Sharing;
+
 namespace Serilog.Sinks.LogFlux;
 
 /// <summary>Builds the sinks from their options; configuration problems go to SelfLog, never into the app.</summary>
@@ -9,7 +12,7 @@ internal static class SinkFactory
     public static LogFluxSink CreateSink(LogFluxSinkOptions options)
     {
         OptionsCreated?.Invoke(options);
-        return new(new ClientConnection(options.Client), CreateConverter(options));
+        return new(Bind(options.Client), CreateConverter(options));
     }
 
     public static LogFluxAuditSink CreateAuditSink(LogFluxSinkOptions options)
@@ -21,7 +24,22 @@ internal static class SinkFactory
             SelfLogForwarder.Configuration($"AuditDeliveryTimeout must be positive (was {timeout}); using {LogFluxSinkOptions.DefaultAuditDeliveryTimeout.TotalSeconds} s.");
             timeout = LogFluxSinkOptions.DefaultAuditDeliveryTimeout;
         }
-        return new(new ClientConnection(options.Client), CreateConverter(options), timeout);
+        return new(Bind(options.Client), CreateConverter(options), timeout);
+    }
+
+    /// <summary>Binds a sink to its client; an invalid configuration is said once, and the sink then drops and counts.</summary>
+    private static AdapterClientBinding Bind(LogFluxOptions options)
+    {
+        try
+        {
+            return AdapterClientBinding.Open(options, SelfLogForwarder.Channel);
+        }
+        catch (Exception ex)
+        {
+            // LogFluxConfigurationException names the option and never contains the key.
+            SelfLogForwarder.Configuration($"{ex.Message} The sink drops every event (counted in LogFluxSinkStatus.NoClientDrops).");
+            return AdapterClientBinding.Unusable(SelfLogForwarder.Channel);
+        }
     }
 
     private static LogEventConverter CreateConverter(LogFluxSinkOptions options)
