@@ -74,14 +74,20 @@ public sealed class LifecycleTests : ReceiverTestBase
         var logger = Track(new LoggerConfiguration().WriteTo.LogFlux(environment: "ignored-here").CreateLogger());
         Assert.That(SelfLogLines.Text, Does.Contain("Environment"), "options that cannot apply to the shared Init client are named");
 
+        var before = LogFluxSinkStatus.NoClientDrops;
+        logger.Information("before init");
         var options = new global::LogFlux.Sinks.LogFluxOptions();
         ConfigureForServer(options);
         LogFluxSdk.Init(options);
         try
         {
             logger.Information("through init");
+            for (var i = 0; i < 20; i++) logger.Information("after init {Index}", i);
             var entry = await ReceiveMessage("through init");
+            Assert.That(await LogFluxSdk.FlushAsync(TimeSpan.FromSeconds(20)), Is.True);
             Assert.That(entry.Level, Is.EqualTo(7));
+            Assert.That(Received().Count(e => e.Message?.StartsWith("after init", StringComparison.Ordinal) == true), Is.EqualTo(20), "no event after Init is lost");
+            Assert.That(LogFluxSinkStatus.NoClientDrops - before, Is.EqualTo(1), "only the event before Init was dropped");
         }
         finally
         {

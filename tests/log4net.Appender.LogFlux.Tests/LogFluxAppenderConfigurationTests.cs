@@ -139,6 +139,7 @@ public sealed class LogFluxAppenderConfigurationTests : ReceiverFixture
         using var env = EnvironmentScope.WithoutLogFluxVariables();
         using var harness = Log4NetHarness.StartRaw("<includeLocation value=\"false\" />");
         Assert.That(harness.Appender.IsActive, Is.False);
+        harness.Logger("Default").Info("before init");
 
         LogFluxSdk.Init(new LogFluxOptions
         {
@@ -150,14 +151,16 @@ public sealed class LogFluxAppenderConfigurationTests : ReceiverFixture
         try
         {
             harness.Logger("Default").Info("through the global client");
+            for (var i = 0; i < 20; i++) harness.Logger("Default").Info("after init " + i);
 
-            var entry = (await WaitForAsync(apiKey, 1))[0];
+            var received = await WaitForAsync(apiKey, 21);
 
             Assert.Multiple(() =>
             {
-                Assert.That(entry.Message, Is.EqualTo("through the global client"));
+                Assert.That(received.Count(e => e.Message == "through the global client"), Is.EqualTo(1));
+                Assert.That(received.Count(e => e.Message?.StartsWith("after init", StringComparison.Ordinal) == true), Is.EqualTo(20), "no event after Init is lost");
                 Assert.That(harness.Appender.IsActive, Is.True);
-                Assert.That(harness.Appender.NoClientDropCount, Is.Zero);
+                Assert.That(harness.Appender.NoClientDropCount, Is.EqualTo(1), "only the event before Init was dropped");
             });
         }
         finally

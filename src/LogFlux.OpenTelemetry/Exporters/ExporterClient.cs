@@ -1,5 +1,6 @@
 using LogFlux.Sinks.Adapters;
 using LogFlux.Sinks.Sharing;
+using OpenTelemetry;
 
 namespace LogFlux.OpenTelemetry.Exporters;
 
@@ -12,11 +13,17 @@ internal sealed class ExporterClient
 {
     private readonly string _signal;
     private readonly AdapterClientBinding _binding;
+    private readonly ServiceSource _source;
 
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="LogFluxConfigurationException">The API key or another client option is invalid.</exception>
     public ExporterClient(LogFluxExporterOptions options, string signal)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        OwnRequestSuppression.Register();
         _signal = signal;
+        _source = new ServiceSource(options.UseServiceNameAsSource);
         var channel = new AdapterChannel(Write, "the exporter options or LOGFLUX_API_KEY", "LogFluxExporterStatus.NoClientDrops")
         {
             Drops = new NoClientDrops(LogFluxExporterStatus.Drops),
@@ -29,6 +36,9 @@ internal sealed class ExporterClient
     public LogFluxClient? Client => _binding.Client;
 
     public void CountNoClient(int count) => _binding.CountNoClient(count);
+
+    /// <summary>The LogFlux source of the entries: the service name of the provider when so configured.</summary>
+    public string? Source(BaseProvider? provider) => _source.Get(provider);
 
     /// <summary>Sends what the client has queued, within the timeout. Never throws.</summary>
     public bool Flush(int timeoutMilliseconds) => Reported(_binding.Flush(Timeout(timeoutMilliseconds)), "a flush", timeoutMilliseconds);

@@ -14,19 +14,12 @@ public sealed class LogFluxLogExporter : BaseExporter<LogRecord>
 {
     private const string Signal = "log";
     private readonly ExporterClient _client;
-    private readonly ServiceSource _source;
 
     /// <summary>Creates the exporter.</summary>
     /// <param name="options">The options.</param>
     /// <exception cref="LogFluxConfigurationException">The API key or another client option is invalid.</exception>
     public LogFluxLogExporter(LogFluxExporterOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        OwnRequestSuppression.Register();
-        _client = new ExporterClient(options, Signal);
-        _source = new ServiceSource(options.UseServiceNameAsSource);
-    }
+        => _client = new ExporterClient(options, Signal);
 
     /// <inheritdoc />
     public override ExportResult Export(in Batch<LogRecord> batch)
@@ -38,7 +31,7 @@ public sealed class LogFluxLogExporter : BaseExporter<LogRecord>
             _client.CountNoClient((int)Math.Min(batch.Count, int.MaxValue));
             return ExportResult.Failure;
         }
-        var source = _source.Get(ParentProvider);
+        var source = _client.Source(ParentProvider);
         foreach (var record in batch)
         {
             try

@@ -15,19 +15,12 @@ public sealed class LogFluxMetricExporter : BaseExporter<Metric>
 {
     private const string Signal = "metric";
     private readonly ExporterClient _client;
-    private readonly ServiceSource _source;
 
     /// <summary>Creates the exporter.</summary>
     /// <param name="options">The options.</param>
     /// <exception cref="LogFluxConfigurationException">The API key or another client option is invalid.</exception>
     public LogFluxMetricExporter(LogFluxExporterOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        OwnRequestSuppression.Register();
-        _client = new ExporterClient(options, Signal);
-        _source = new ServiceSource(options.UseServiceNameAsSource);
-    }
+        => _client = new ExporterClient(options, Signal);
 
     /// <inheritdoc />
     public override ExportResult Export(in Batch<Metric> batch)
@@ -44,7 +37,7 @@ public sealed class LogFluxMetricExporter : BaseExporter<Metric>
             _client.CountNoClient(points);
             return ExportResult.Failure;
         }
-        var source = _source.Get(ParentProvider);
+        var source = _client.Source(ParentProvider);
         Action<MetricEntry> send = entry =>
         {
             try

@@ -16,19 +16,12 @@ public sealed class LogFluxTraceExporter : BaseExporter<Activity>
 {
     private const string Signal = "trace";
     private readonly ExporterClient _client;
-    private readonly ServiceSource _source;
 
     /// <summary>Creates the exporter.</summary>
     /// <param name="options">The options.</param>
     /// <exception cref="LogFluxConfigurationException">The API key or another client option is invalid.</exception>
     public LogFluxTraceExporter(LogFluxExporterOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        OwnRequestSuppression.Register();
-        _client = new ExporterClient(options, Signal);
-        _source = new ServiceSource(options.UseServiceNameAsSource);
-    }
+        => _client = new ExporterClient(options, Signal);
 
     /// <inheritdoc />
     public override ExportResult Export(in Batch<Activity> batch)
@@ -40,7 +33,7 @@ public sealed class LogFluxTraceExporter : BaseExporter<Activity>
             _client.CountNoClient((int)Math.Min(batch.Count, int.MaxValue));
             return ExportResult.Failure;
         }
-        var source = _source.Get(ParentProvider);
+        var source = _client.Source(ParentProvider);
         foreach (var activity in batch)
         {
             try

@@ -42,17 +42,12 @@ public sealed class ClientSharingTests : ReceiverTestBase
     [Test]
     public void Without_an_API_key_or_LogFluxSdk_Init_the_exporter_drops_and_counts_without_throwing()
     {
-        // No test of this project sets up LogFluxSdk.Init; a key in the environment would be used, so it is cleared here.
+        // Only the late-Init test sets up LogFluxSdk.Init (and closes it); a key in the environment would be used, so it is cleared here.
         Assert.That(LogFluxSdk.Client, Is.Null);
-        var environmentKey = Environment.GetEnvironmentVariable("LOGFLUX_API_KEY");
-        Environment.SetEnvironmentVariable("LOGFLUX_API_KEY", null);
-        try
+        using (WithoutEnvironmentKey())
         {
             using var source = new ActivitySource("no-client-" + Guid.NewGuid().ToString("N"));
-            using var tracing = Sdk.CreateTracerProviderBuilder()
-                .AddSource(source.Name)
-                .AddLogFluxExporter(o => o.ExportProcessorType = ExportProcessorType.Simple)
-                .Build();
+            using var tracing = TracingWithoutKey(source);
             var before = LogFluxExporterStatus.NoClientDrops;
 
             Assert.DoesNotThrow(() =>
@@ -63,10 +58,45 @@ public sealed class ClientSharingTests : ReceiverTestBase
             Assert.That(LogFluxExporterStatus.NoClientDrops - before, Is.EqualTo(3));
             Assert.That(tracing.ForceFlush(FlushTimeoutMilliseconds), Is.True);
         }
+    }
+
+    [Test]
+    public async Task Without_an_API_key_the_LogFluxSdk_Init_client_is_picked_up_by_the_first_export_after_Init()
+    {
+        using var environment = WithoutEnvironmentKey();
+        using var source = new ActivitySource("late-" + Guid.NewGuid().ToString("N"));
+        using var tracing = TracingWithoutKey(source);
+        var before = LogFluxExporterStatus.NoClientDrops;
+        source.StartActivity("before init")!.Stop();
+
+        LogFluxSdk.Init(ClientOptions());
+        try
+        {
+            for (var i = 0; i < 20; i++) source.StartActivity("after init")!.Stop();
+            Assert.That(tracing.ForceFlush(FlushTimeoutMilliseconds) && await LogFluxSdk.FlushAsync(Wait), Is.True);
+            Assert.That(Received().Count(e => e.Type == "trace" && e.GetString("name") == "after init"), Is.EqualTo(20), "no span after Init is lost");
+            Assert.That(LogFluxExporterStatus.NoClientDrops - before, Is.EqualTo(1), "only the span before Init was dropped");
+        }
         finally
         {
-            Environment.SetEnvironmentVariable("LOGFLUX_API_KEY", environmentKey);
+            await LogFluxSdk.CloseAsync();
         }
+    }
+
+    private static TracerProvider TracingWithoutKey(ActivitySource source) =>
+        Sdk.CreateTracerProviderBuilder().AddSource(source.Name).AddLogFluxExporter(o => o.ExportProcessorType = ExportProcessorType.Simple).Build();
+
+    /// <summary>Clears <c>LOGFLUX_API_KEY</c> until disposed, so that only <c>LogFluxSdk.Init</c> can provide a client.</summary>
+    private static IDisposable WithoutEnvironmentKey()
+    {
+        var key = Environment.GetEnvironmentVariable("LOGFLUX_API_KEY");
+        Environment.SetEnvironmentVariable("LOGFLUX_API_KEY", null);
+        return new Restore(() => Environment.SetEnvironmentVariable("LOGFLUX_API_KEY", key));
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
     }
 
     [Test]

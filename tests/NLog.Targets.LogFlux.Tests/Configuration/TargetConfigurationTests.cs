@@ -144,6 +144,7 @@ public sealed class TargetConfigurationTests
         var factory = h.Load(TargetWithoutApiKey);
         try
         {
+            factory.GetLogger("Shop").Info("before init");
             global::LogFlux.Sinks.LogFluxSdk.Init(new global::LogFlux.Sinks.LogFluxOptions
             {
                 ApiKey = h.ApiKey,
@@ -153,10 +154,14 @@ public sealed class TargetConfigurationTests
             });
 
             factory.GetLogger("Shop").Info("through the global client");
+            for (var i = 0; i < 20; i++) factory.GetLogger("Shop").Info("after init " + i);
 
             var entry = await h.WaitForMessageAsync("through the global client");
+            factory.Flush(TimeSpan.FromSeconds(20));
+            Assert.That(await global::LogFlux.Sinks.LogFluxSdk.FlushAsync(TimeSpan.FromSeconds(20)), Is.True);
             Assert.That(entry.Logger, Is.EqualTo("Shop"));
-            Assert.That(factory.Configuration!.FindTargetByName<LogFluxTarget>("lf")!.DroppedWithoutClient, Is.Zero);
+            Assert.That(h.Server.Entries.Count(e => e.ApiKey == h.ApiKey && e.Message?.StartsWith("after init", StringComparison.Ordinal) == true), Is.EqualTo(20), "no event after Init is lost");
+            Assert.That(factory.Configuration!.FindTargetByName<LogFluxTarget>("lf")!.DroppedWithoutClient, Is.EqualTo(1), "only the event before Init was dropped");
         }
         finally
         {
