@@ -1,4 +1,5 @@
 using LogFlux.Sinks.Adapters;
+using LogFlux.Sinks.Options;
 using Serilog.Debugging;
 
 namespace Serilog.Sinks.LogFlux;
@@ -13,14 +14,7 @@ namespace Serilog.Sinks.LogFlux;
 public static class LogFluxConfigurationCheck
 {
     private static readonly string[] WriteToArguments =
-    [
-        "apiKey", "source", "environment", "release", "node", "logGroup", "customEndpointUrl", "zone", "queueSize",
-        "queueMaxBytes", "batchSize", "flushInterval", "workerCount", "maxRetries", "initialDelay", "maxDelay",
-        "backoffFactor", "httpTimeout", "failsafe", "enableCompression", "sampleRate", "maxBreadcrumbs",
-        "minimumBreadcrumbLevel", "debug", "keyPersistence", "keyPersistencePath", "keyRotationDays",
-        "serverKeyFingerprint", "shutdownTimeout", "allowInsecureTransport", "proxyAddress", "diagnosticsInterval",
-        "bufferPath", "bufferMaxBytes", "restrictedToMinimumLevel", "levelSwitch", "includeMessageTemplate", "levelMapping",
-    ];
+        [.. OptionTable.All.Select(o => o.CamelCaseName), "restrictedToMinimumLevel", "levelSwitch", "includeMessageTemplate", "levelMapping"];
 
     private static readonly string[] AuditToArguments = [.. WriteToArguments, "auditDeliveryTimeout"];
 

@@ -20,7 +20,9 @@ public static class LoggerConfigurationLogFluxExtensions
     /// Writes events to LogFlux, end-to-end encrypted. Bindable from appsettings.json
     /// (<c>"WriteTo": [{ "Name": "LogFlux", "Args": { ... } }]</c>). Invalid values are reported through
     /// <see cref="Debugging.SelfLog"/> at configuration time and the sink then drops events (counted in
-    /// <see cref="LogFluxSinkStatus.NoClientDrops"/>) instead of throwing.
+    /// <see cref="LogFluxSinkStatus.NoClientDrops"/>) instead of throwing. A duration of whole days, which is what .NET
+    /// makes of a plain number such as <c>"5"</c>, counts the option's plain-number unit instead, as everywhere else in
+    /// LogFlux configuration: milliseconds for <paramref name="initialDelay"/>, seconds for the other durations.
     /// </summary>
     /// <param name="loggerSinkConfiguration">The sink configuration.</param>
     /// <param name="apiKey">The API key (<c>&lt;region&gt;-lf_&lt;key&gt;</c>). Leave it out to read <c>LOGFLUX_API_KEY</c>; without any key the client set up by <c>LogFluxSdk.Init</c> is used.</param>
@@ -104,7 +106,7 @@ public static class LoggerConfigurationLogFluxExtensions
         string? levelMapping = null)
     {
         ArgumentNullException.ThrowIfNull(loggerSinkConfiguration);
-        var options = Build(apiKey, source, environment, release, node, logGroup, customEndpointUrl, zone, queueSize, queueMaxBytes, batchSize, flushInterval, workerCount, maxRetries, initialDelay, maxDelay, backoffFactor, httpTimeout, failsafe, enableCompression, sampleRate, maxBreadcrumbs, minimumBreadcrumbLevel, debug, keyPersistence, keyPersistencePath, keyRotationDays, serverKeyFingerprint, shutdownTimeout, allowInsecureTransport, proxyAddress, diagnosticsInterval, bufferPath, bufferMaxBytes, includeMessageTemplate, levelMapping);
+        var options = SinkArguments.Build(includeMessageTemplate, levelMapping, [apiKey, source, environment, release, node, logGroup, customEndpointUrl, zone, queueSize, queueMaxBytes, batchSize, flushInterval, workerCount, maxRetries, initialDelay, maxDelay, backoffFactor, httpTimeout, failsafe, enableCompression, sampleRate, maxBreadcrumbs, minimumBreadcrumbLevel, debug, keyPersistence, keyPersistencePath, keyRotationDays, serverKeyFingerprint, shutdownTimeout, allowInsecureTransport, proxyAddress, diagnosticsInterval, bufferPath, bufferMaxBytes]);
         return loggerSinkConfiguration.Sink(SinkFactory.CreateSink(options), restrictedToMinimumLevel, levelSwitch);
     }
 
@@ -217,7 +219,7 @@ public static class LoggerConfigurationLogFluxExtensions
         TimeSpan? auditDeliveryTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(loggerAuditSinkConfiguration);
-        var options = Build(apiKey, source, environment, release, node, logGroup, customEndpointUrl, zone, queueSize, queueMaxBytes, batchSize, flushInterval, workerCount, maxRetries, initialDelay, maxDelay, backoffFactor, httpTimeout, failsafe, enableCompression, sampleRate, maxBreadcrumbs, minimumBreadcrumbLevel, debug, keyPersistence, keyPersistencePath, keyRotationDays, serverKeyFingerprint, shutdownTimeout, allowInsecureTransport, proxyAddress, diagnosticsInterval, bufferPath, bufferMaxBytes, includeMessageTemplate, levelMapping);
+        var options = SinkArguments.Build(includeMessageTemplate, levelMapping, [apiKey, source, environment, release, node, logGroup, customEndpointUrl, zone, queueSize, queueMaxBytes, batchSize, flushInterval, workerCount, maxRetries, initialDelay, maxDelay, backoffFactor, httpTimeout, failsafe, enableCompression, sampleRate, maxBreadcrumbs, minimumBreadcrumbLevel, debug, keyPersistence, keyPersistencePath, keyRotationDays, serverKeyFingerprint, shutdownTimeout, allowInsecureTransport, proxyAddress, diagnosticsInterval, bufferPath, bufferMaxBytes]);
         if (auditDeliveryTimeout is { } timeout) options.AuditDeliveryTimeout = timeout;
         return loggerAuditSinkConfiguration.Sink(SinkFactory.CreateAuditSink(options), restrictedToMinimumLevel, levelSwitch);
     }
@@ -239,84 +241,5 @@ public static class LoggerConfigurationLogFluxExtensions
         var options = new LogFluxSinkOptions();
         configure(options);
         return loggerAuditSinkConfiguration.Sink(SinkFactory.CreateAuditSink(options), restrictedToMinimumLevel, levelSwitch);
-    }
-
-    private static LogFluxSinkOptions Build(
-        string? apiKey,
-        string? source,
-        string? environment,
-        string? release,
-        string? node,
-        string? logGroup,
-        string? customEndpointUrl,
-        string? zone,
-        int? queueSize,
-        long? queueMaxBytes,
-        int? batchSize,
-        TimeSpan? flushInterval,
-        int? workerCount,
-        int? maxRetries,
-        TimeSpan? initialDelay,
-        TimeSpan? maxDelay,
-        double? backoffFactor,
-        TimeSpan? httpTimeout,
-        bool? failsafe,
-        bool? enableCompression,
-        double? sampleRate,
-        int? maxBreadcrumbs,
-        LogEventLevel? minimumBreadcrumbLevel,
-        bool? debug,
-        bool? keyPersistence,
-        string? keyPersistencePath,
-        int? keyRotationDays,
-        string? serverKeyFingerprint,
-        TimeSpan? shutdownTimeout,
-        bool? allowInsecureTransport,
-        string? proxyAddress,
-        TimeSpan? diagnosticsInterval,
-        string? bufferPath,
-        long? bufferMaxBytes,
-        bool includeMessageTemplate,
-        string? levelMapping)
-    {
-        var options = new LogFluxSinkOptions { IncludeMessageTemplate = includeMessageTemplate, LevelMapping = levelMapping };
-        // The breadcrumb threshold is a Serilog level here, so it goes through the (possibly overridden) mapping;
-        // an invalid mapping text is reported when the sink is created.
-        Sinks.LogFlux.LevelMapping.TryParse(levelMapping, out var mapping, out _);
-        if (apiKey is not null) options.Client.ApiKey = apiKey;
-        if (source is not null) options.Client.Source = source;
-        if (environment is not null) options.Client.Environment = environment;
-        if (release is not null) options.Client.Release = release;
-        if (node is not null) options.Client.Node = node;
-        if (logGroup is not null) options.Client.LogGroup = logGroup;
-        if (customEndpointUrl is not null) options.Client.CustomEndpointUrl = customEndpointUrl;
-        if (zone is not null) options.Client.Zone = zone;
-        if (queueSize is { } queueSizeValue) options.Client.QueueSize = queueSizeValue;
-        if (queueMaxBytes is { } queueMaxBytesValue) options.Client.QueueMaxBytes = queueMaxBytesValue;
-        if (batchSize is { } batchSizeValue) options.Client.BatchSize = batchSizeValue;
-        if (flushInterval is { } flushIntervalValue) options.Client.FlushInterval = flushIntervalValue;
-        if (workerCount is { } workerCountValue) options.Client.WorkerCount = workerCountValue;
-        if (maxRetries is { } maxRetriesValue) options.Client.MaxRetries = maxRetriesValue;
-        if (initialDelay is { } initialDelayValue) options.Client.InitialDelay = initialDelayValue;
-        if (maxDelay is { } maxDelayValue) options.Client.MaxDelay = maxDelayValue;
-        if (backoffFactor is { } backoffFactorValue) options.Client.BackoffFactor = backoffFactorValue;
-        if (httpTimeout is { } httpTimeoutValue) options.Client.HttpTimeout = httpTimeoutValue;
-        if (failsafe is { } failsafeValue) options.Client.Failsafe = failsafeValue;
-        if (enableCompression is { } enableCompressionValue) options.Client.EnableCompression = enableCompressionValue;
-        if (sampleRate is { } sampleRateValue) options.Client.SampleRate = sampleRateValue;
-        if (maxBreadcrumbs is { } maxBreadcrumbsValue) options.Client.MaxBreadcrumbs = maxBreadcrumbsValue;
-        if (minimumBreadcrumbLevel is { } breadcrumbLevel) options.Client.MinimumBreadcrumbLevel = mapping.Map(breadcrumbLevel);
-        if (debug is { } debugValue) options.Client.Debug = debugValue;
-        if (keyPersistence is { } keyPersistenceValue) options.Client.KeyPersistence = keyPersistenceValue;
-        if (keyPersistencePath is not null) options.Client.KeyPersistencePath = keyPersistencePath;
-        if (keyRotationDays is { } keyRotationDaysValue) options.Client.KeyRotationDays = keyRotationDaysValue;
-        if (serverKeyFingerprint is not null) options.Client.ServerKeyFingerprint = serverKeyFingerprint;
-        if (shutdownTimeout is { } shutdownTimeoutValue) options.Client.ShutdownTimeout = shutdownTimeoutValue;
-        if (allowInsecureTransport is { } allowInsecureTransportValue) options.Client.AllowInsecureTransport = allowInsecureTransportValue;
-        if (proxyAddress is not null) options.Client.ProxyAddress = proxyAddress;
-        if (diagnosticsInterval is { } diagnosticsIntervalValue) options.Client.DiagnosticsInterval = diagnosticsIntervalValue;
-        if (bufferPath is not null) options.Client.BufferPath = bufferPath;
-        if (bufferMaxBytes is { } bufferMaxBytesValue) options.Client.BufferMaxBytes = bufferMaxBytesValue;
-        return options;
     }
 }

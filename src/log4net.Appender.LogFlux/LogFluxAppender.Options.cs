@@ -1,112 +1,114 @@
+using LogFlux.Sinks;
+
 namespace log4net.Appender.LogFlux;
 
-// The options are strings so that the appender parses them itself: log4net's XML configurator throws away the
-// whole appender when a typed property fails to convert, and parses numbers with the current culture. Here a
-// bad value is reported by name and the appender stays in place (inactive).
+// The options are strings so that the appender parses them itself, like every other LogFlux configuration text
+// (a plain number for a duration counts the unit of its LOGFLUX_* variable): log4net's XML configurator throws
+// away the whole appender when a typed property fails to convert, and parses numbers with the current culture.
+// Here a bad value is reported by name and the appender stays in place (inactive).
 public sealed partial class LogFluxAppender
 {
     /// <summary>The API key (<c>&lt;region&gt;-lf_&lt;key&gt;</c>), typically <c>${LOGFLUX_API_KEY}</c>. When empty, <c>LOGFLUX_API_KEY</c>
     /// is used, then the client set up by <c>LogFluxSdk.Init</c>.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Service name written into every entry; defaults to <see cref="Node"/>, then the host name.</summary>
+    /// <inheritdoc cref="LogFluxOptions.Source"/>
     public string? Source { get; set; }
 
-    /// <summary><c>meta.environment</c>, e.g. <c>production</c>.</summary>
+    /// <inheritdoc cref="LogFluxOptions.Environment"/>
     public string? Environment { get; set; }
 
-    /// <summary><c>meta.release</c>, e.g. <c>1.4.2</c>.</summary>
+    /// <inheritdoc cref="LogFluxOptions.Release"/>
     public string? Release { get; set; }
 
-    /// <summary>Node name, the fallback for <see cref="Source"/>. Not transmitted.</summary>
+    /// <inheritdoc cref="LogFluxOptions.Node"/>
     public string? Node { get; set; }
 
-    /// <summary>Log group. Accepted for compatibility; not transmitted.</summary>
+    /// <inheritdoc cref="LogFluxOptions.LogGroup"/>
     public string? LogGroup { get; set; }
 
-    /// <summary>Base URL of the ingestor; skips discovery.</summary>
+    /// <inheritdoc cref="LogFluxOptions.CustomEndpointUrl"/>
     public string? CustomEndpointUrl { get; set; }
 
-    /// <summary>Region code that replaces the key's region for discovery.</summary>
+    /// <inheritdoc cref="LogFluxOptions.Zone"/>
     public string? Zone { get; set; }
 
-    /// <summary>Queue capacity in entries (whole number). Default 10000.</summary>
+    /// <inheritdoc cref="LogFluxOptions.QueueSize"/>
     public string? QueueSize { get; set; }
 
-    /// <summary>Queue capacity in bytes (whole number, KB/MB/GB suffixes accepted). Default 32MB.</summary>
+    /// <inheritdoc cref="LogFluxOptions.QueueMaxBytes"/>
     public string? QueueMaxBytes { get; set; }
 
-    /// <summary>Entries per request (whole number). Default 100.</summary>
+    /// <inheritdoc cref="LogFluxOptions.BatchSize"/>
     public string? BatchSize { get; set; }
 
-    /// <summary>Longest time an entry waits for its batch (e.g. <c>5s</c>, <c>500ms</c>, <c>00:00:05</c>). Default 5s.</summary>
+    /// <inheritdoc cref="LogFluxOptions.FlushInterval"/>
     public string? FlushInterval { get; set; }
 
-    /// <summary>Concurrent senders (whole number). Default 2.</summary>
+    /// <inheritdoc cref="LogFluxOptions.WorkerCount"/>
     public string? WorkerCount { get; set; }
 
-    /// <summary>Retries of a failed batch; 0 means none. Default 3.</summary>
+    /// <inheritdoc cref="LogFluxOptions.MaxRetries"/>
     public string? MaxRetries { get; set; }
 
-    /// <summary>First backoff delay (duration). Default 1s.</summary>
+    /// <inheritdoc cref="LogFluxOptions.InitialDelay"/>
     public string? InitialDelay { get; set; }
 
-    /// <summary>Backoff cap (duration). Default 30s.</summary>
+    /// <inheritdoc cref="LogFluxOptions.MaxDelay"/>
     public string? MaxDelay { get; set; }
 
-    /// <summary>Backoff multiplier, greater than 1 (invariant number, e.g. <c>2.0</c>). Default 2.</summary>
+    /// <inheritdoc cref="LogFluxOptions.BackoffFactor"/>
     public string? BackoffFactor { get; set; }
 
-    /// <summary>Timeout of handshake and ingest requests (duration). Default 30s.</summary>
+    /// <inheritdoc cref="LogFluxOptions.HttpTimeout"/>
     public string? HttpTimeout { get; set; }
 
-    /// <summary>Failsafe mode of the client (<c>true</c>/<c>false</c>). Default true. The appender itself never throws into the
-    /// application either way.</summary>
+    /// <inheritdoc cref="LogFluxOptions.Failsafe"/>
     public string? Failsafe { get; set; }
 
-    /// <summary>gzip each entry before encryption (<c>true</c>/<c>false</c>). Default true.</summary>
+    /// <inheritdoc cref="LogFluxOptions.EnableCompression"/>
     public string? EnableCompression { get; set; }
 
-    /// <summary>Probability in [0, 1] that a non-audit entry is sent (invariant number). Default 1.</summary>
+    /// <inheritdoc cref="LogFluxOptions.SampleRate"/>
     public string? SampleRate { get; set; }
 
-    /// <summary>Breadcrumb ring size (whole number). Default 100.</summary>
+    /// <inheritdoc cref="LogFluxOptions.MaxBreadcrumbs"/>
     public string? MaxBreadcrumbs { get; set; }
 
-    /// <summary>Events at or above this LogFlux level feed the breadcrumb ring (<c>Info</c>, <c>Warning</c>, ... or 1–8). Default Info.</summary>
+    /// <inheritdoc cref="LogFluxOptions.MinimumBreadcrumbLevel"/>
     public string? MinimumBreadcrumbLevel { get; set; }
 
-    /// <summary>Verbose self-diagnostics through log4net's internal log (<c>true</c>/<c>false</c>). Default false.</summary>
+    /// <inheritdoc cref="LogFluxOptions.Debug"/>
     public string? Debug { get; set; }
 
-    /// <summary>Persist the negotiated key so a restart skips the handshake (<c>true</c>/<c>false</c>). Default true.</summary>
+    /// <inheritdoc cref="LogFluxOptions.KeyPersistence"/>
     public string? KeyPersistence { get; set; }
 
-    /// <summary>Directory of key files; default <c>~/.logflux/sessions/</c>.</summary>
+    /// <inheritdoc cref="LogFluxOptions.KeyPersistencePath"/>
     public string? KeyPersistencePath { get; set; }
 
-    /// <summary>Replace the key after this many days; 0 (default) never.</summary>
+    /// <inheritdoc cref="LogFluxOptions.KeyRotationDays"/>
     public string? KeyRotationDays { get; set; }
 
-    /// <summary>Optional pin <c>SHA256:&lt;64 hex&gt;</c> of the server's RSA key.</summary>
+    /// <inheritdoc cref="LogFluxOptions.ServerKeyFingerprint"/>
     public string? ServerKeyFingerprint { get; set; }
 
-    /// <summary>Flush budget of close and shutdown (duration). Default 10s.</summary>
+    /// <inheritdoc cref="LogFluxOptions.ShutdownTimeout"/>
     public string? ShutdownTimeout { get; set; }
 
-    /// <summary>Allow a plain <c>http://</c> custom endpoint that is not loopback (<c>true</c>/<c>false</c>). Default false.</summary>
+    /// <inheritdoc cref="LogFluxOptions.AllowInsecureTransport"/>
     public string? AllowInsecureTransport { get; set; }
 
-    /// <summary>Optional HTTP proxy URL for all requests.</summary>
+    /// <inheritdoc cref="LogFluxOptions.ProxyAddress"/>
     public string? ProxyAddress { get; set; }
 
-    /// <summary>At most one drop summary per interval goes to the internal log (duration). Default 10s.</summary>
+    /// <inheritdoc cref="LogFluxOptions.DiagnosticsInterval"/>
     public string? DiagnosticsInterval { get; set; }
 
-    /// <summary>Directory of the opt-in durable (encrypted) buffer. Empty (default) keeps entries in memory only.</summary>
+    /// <inheritdoc cref="LogFluxOptions.BufferPath"/>
     public string? BufferPath { get; set; }
 
-    /// <summary>Byte bound of the durable buffer (KB/MB/GB suffixes accepted). Default 256MB.</summary>
+    /// <inheritdoc cref="LogFluxOptions.BufferMaxBytes"/>
     public string? BufferMaxBytes { get; set; }
 
     /// <summary>Adds <c>class</c>, <c>method</c>, <c>file</c> and <c>line</c> attributes from log4net's location information

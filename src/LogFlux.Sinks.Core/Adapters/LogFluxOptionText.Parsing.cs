@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace LogFlux.Sinks.Adapters;
 
-public static partial class LogFluxOptionText
+internal static partial class LogFluxOptionText
 {
     /// <summary>The accepted forms of a whole number.</summary>
     public const string WholeNumberForms = "a whole number such as 100";
@@ -16,8 +16,16 @@ public static partial class LogFluxOptionText
     /// <summary>The accepted forms of a boolean.</summary>
     public const string BooleanForms = "true or false (also 1/0, yes/no, on/off)";
 
-    /// <summary>The accepted forms of a duration.</summary>
-    public const string DurationForms = "a duration such as 250ms, 5s, 2m, 1h, 00:00:05 or a plain number of seconds";
+    /// <summary>The accepted forms of a duration whose plain number means <paramref name="plainNumberUnit"/>.</summary>
+    /// <param name="plainNumberUnit">One second or one millisecond.</param>
+    /// <returns>The forms, e.g. "a duration such as 250ms, 5s, 2m, 1h or 00:00:05, or a plain number of seconds".</returns>
+    public static string DurationForms(TimeSpan plainNumberUnit)
+        => $"a duration such as 250ms, 5s, 2m, 1h or 00:00:05, or a plain number of {UnitName(plainNumberUnit)}";
+
+    /// <summary>The name of a plain-number unit: "milliseconds" or "seconds".</summary>
+    /// <param name="unit">The unit.</param>
+    /// <returns>The plural name.</returns>
+    public static string UnitName(TimeSpan unit) => unit == TimeSpan.FromMilliseconds(1) ? "milliseconds" : "seconds";
 
     private static readonly (string Suffix, long Factor)[] SizeSuffixes = [("KB", 1024L), ("MB", 1024L * 1024), ("GB", 1024L * 1024 * 1024)];
 
@@ -81,12 +89,14 @@ public static partial class LogFluxOptionText
 
     /// <summary>
     /// Parses a non-negative duration: <c>hh:mm:ss[.fff]</c>, a number with a unit (<c>250ms</c>, <c>5s</c>,
-    /// <c>2m</c>, <c>1h</c>; any case, space allowed before the unit) or a plain number of seconds (<c>1.5</c>).
+    /// <c>2m</c>, <c>1h</c>; any case, space allowed before the unit) or a plain number, which counts
+    /// <paramref name="plainNumberUnit"/>s (<c>1.5</c> is 1.5 s when the unit is one second).
     /// </summary>
     /// <param name="text">The text; surrounding white space is ignored.</param>
+    /// <param name="plainNumberUnit">What a plain number counts.</param>
     /// <param name="value">The duration.</param>
     /// <returns>True when the text is a duration that is not negative.</returns>
-    public static bool TryParseDuration(string text, out TimeSpan value)
+    public static bool TryParseDuration(string text, TimeSpan plainNumberUnit, out TimeSpan value)
     {
         value = TimeSpan.Zero;
         var t = text.Trim();
@@ -95,7 +105,7 @@ public static partial class LogFluxOptionText
             return TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out value) && value >= TimeSpan.Zero;
         }
 
-        var (number, unitMs) = SplitUnit(t);
+        var (number, unitMs) = SplitUnit(t, plainNumberUnit.TotalMilliseconds);
         if (unitMs <= 0 || !double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount)) return false;
         var ms = amount * unitMs;
         if (!double.IsFinite(ms) || ms < 0 || ms >= TimeSpan.MaxValue.TotalMilliseconds) return false;
@@ -103,13 +113,13 @@ public static partial class LogFluxOptionText
         return true;
     }
 
-    private static (string Number, double UnitMs) SplitUnit(string text)
+    private static (string Number, double UnitMs) SplitUnit(string text, double plainUnitMs)
     {
         if (text.EndsWith("ms", StringComparison.OrdinalIgnoreCase)) return (text[..^2].TrimEnd(), 1);
         if (text.EndsWith('s') || text.EndsWith('S')) return (text[..^1].TrimEnd(), 1000);
         if (text.EndsWith('m') || text.EndsWith('M')) return (text[..^1].TrimEnd(), 60_000);
         if (text.EndsWith('h') || text.EndsWith('H')) return (text[..^1].TrimEnd(), 3_600_000);
         // A number that ends in another letter (e.g. "5 weeks", or "NaN" / "Infinity") has no known unit.
-        return text.Length > 0 && !char.IsLetter(text[^1]) ? (text, 1000) : (text, 0);
+        return text.Length > 0 && !char.IsLetter(text[^1]) ? (text, plainUnitMs) : (text, 0);
     }
 }

@@ -1,6 +1,6 @@
 namespace LogFlux.Sinks.Adapters;
 
-public static partial class LogFluxOptionText
+internal static partial class LogFluxOptionText
 {
     /// <summary>
     /// The known name closest to a misspelled one (case-insensitive edit distance), for "did you mean" hints in

@@ -68,4 +68,26 @@ public sealed class ConfigurationOptionsSetupTests
             Assert.That(options.IncludeScopes, Is.True);
         });
     }
+
+    [Test]
+    public void A_plain_number_counts_the_unit_of_the_options_environment_variable()
+    {
+        var options = Read(new() { ["InitialDelay"] = "250", ["FlushInterval"] = "5", ["MaxDelay"] = "2m" });
+
+        Assert.That(options.ConfigurationProblems, Is.Empty);
+        Assert.That(options.ClientOptions.InitialDelay, Is.EqualTo(TimeSpan.FromMilliseconds(250)));
+        Assert.That(options.ClientOptions.FlushInterval, Is.EqualTo(TimeSpan.FromSeconds(5)));
+        Assert.That(options.ClientOptions.MaxDelay, Is.EqualTo(TimeSpan.FromMinutes(2)));
+    }
+
+    [Test]
+    public void Every_option_is_a_known_key()
+    {
+        var optionNames = typeof(global::LogFlux.Sinks.LogFluxOptions).GetProperties().Where(p => p.CanWrite && (p.PropertyType.IsValueType || p.PropertyType == typeof(string))).Select(p => p.Name).ToList();
+
+        var options = Read(optionNames.ToDictionary(n => n, _ => (string?)""));
+
+        Assert.That(options.ConfigurationProblems, Is.Empty);
+        Assert.That(ConfigurationOptionsSetup.KnownKeys, Is.SupersetOf(optionNames));
+    }
 }
