@@ -1,6 +1,6 @@
 namespace LogFlux.Sinks.AspNetCore;
 
-/// <summary>The propagation header names (PROTOCOL 8 and W3C Trace Context).</summary>
+/// <summary>The propagation header names (docs/protocol.md#trace-propagation and W3C Trace Context).</summary>
 internal static class TraceHeaderNames
 {
     public const string LogFlux = "X-LogFlux-Trace";

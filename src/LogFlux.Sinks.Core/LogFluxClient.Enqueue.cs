@@ -35,17 +35,14 @@ public sealed partial class LogFluxClient
     public bool Enqueue(LogFluxEntry entry) => Submit(entry, CurrentScope, _breadcrumbs, Origin.Call);
 
     /// <summary>
-    /// Queues a ready-made entry like <see cref="Enqueue(LogFluxEntry)"/>, but with
-    /// <paramref name="addCurrentTraceContext"/> false the calling flow's trace and span id are not added: for an
-    /// adapter that captured the trace context (or its absence) where the event was logged and hands the entry over
-    /// on another thread, such as behind an asynchronous wrapper.
+    /// Queues a ready-made entry like <see cref="Enqueue(LogFluxEntry)"/>, but without adding the calling flow's
+    /// trace and span id: for an adapter that captured the trace context (or its absence) where the event was
+    /// logged and hands the entry over on another thread, such as behind an asynchronous wrapper.
     /// </summary>
-    /// <param name="entry">The entry.</param>
-    /// <param name="addCurrentTraceContext">Whether entries without a <c>trace_id</c> get the calling flow's ids.</param>
+    /// <param name="entry">The entry, carrying the trace context captured where it was logged (if any).</param>
     /// <returns>True when the entry was accepted into the queue.</returns>
     /// <exception cref="InvalidOperationException">Only with <see cref="LogFluxOptions.Failsafe"/> off: the client is closed or the entry is invalid.</exception>
-    public bool Enqueue(LogFluxEntry entry, bool addCurrentTraceContext) =>
-        Submit(entry, CurrentScope, _breadcrumbs, addCurrentTraceContext ? Origin.Call : Origin.CapturedCall);
+    public bool EnqueueCaptured(LogFluxEntry entry) => Submit(entry, CurrentScope, _breadcrumbs, Origin.CapturedCall);
 
     private bool Submit(LogFluxEntry? entry, LogFluxScope? scope, BreadcrumbRing ring, Origin origin)
     {

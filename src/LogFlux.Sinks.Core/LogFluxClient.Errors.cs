@@ -3,7 +3,7 @@ namespace LogFlux.Sinks;
 public sealed partial class LogFluxClient
 {
     /// <summary>
-    /// Captures an exception as an error log (level 4, PROTOCOL 6.4) with its type, message, stack frames,
+    /// Captures an exception as an error log (level 4, docs/protocol.md#error-capture) with its type, message, stack frames,
     /// inner-exception chain and the current breadcrumbs. Sampled like logs; routed through
     /// <see cref="LogFluxOptions.BeforeSendError"/>.
     /// </summary>

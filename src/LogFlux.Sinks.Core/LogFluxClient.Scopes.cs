@@ -8,7 +8,7 @@ public sealed partial class LogFluxClient
     public LogFluxScope? CurrentScope => _currentScope.Value;
 
     /// <summary>
-    /// Starts a scope (PROTOCOL 6.11) that is current in the calling async flow until disposed. It inherits
+    /// Starts a scope (docs/protocol.md#scopes) that is current in the calling async flow until disposed. It inherits
     /// the attributes of the scope that was current. Scopes of different flows are isolated.
     /// </summary>
     /// <returns>The scope.</returns>

@@ -1,4 +1,5 @@
 using LogFlux.Sinks.Context;
+using LogFlux.Sinks.Diagnostics;
 using LogFlux.Sinks.Pipeline;
 using LogFlux.Sinks.Protocol;
 using LogFlux.Sinks.Transport;

@@ -16,7 +16,7 @@ public sealed partial class LogFluxOptions
     }
 
     /// <summary>
-    /// The global context of every payload (PROTOCOL 6.2): source = <see cref="Source"/>, else <see cref="Node"/>,
+    /// The global context of every payload (docs/protocol.md#global-context): source = <see cref="Source"/>, else <see cref="Node"/>,
     /// else the machine name; <c>environment</c> and <c>release</c> when set.
     /// </summary>
     internal GlobalContext CreateGlobalContext()

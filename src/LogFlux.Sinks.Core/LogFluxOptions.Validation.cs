@@ -75,7 +75,7 @@ public sealed partial class LogFluxOptions
         if (!(_backoffFactor > 1) || double.IsInfinity(_backoffFactor)) problems.Add($"BackoffFactor must be a number greater than 1 (was {Show(_backoffFactor)}).");
         RequirePositive(problems, nameof(HttpTimeout), _httpTimeout);
         if (!(_sampleRate is >= 0 and <= 1)) problems.Add($"SampleRate must be between 0 and 1 (was {Show(_sampleRate)}).");
-        if (!Levels.IsValid(_minimumBreadcrumbLevel)) problems.Add($"MinimumBreadcrumbLevel must be a level from 1 (Emergency) to 8 (Debug) (was {(int)_minimumBreadcrumbLevel}).");
+        if (!LogFluxLevels.IsValid(_minimumBreadcrumbLevel)) problems.Add($"MinimumBreadcrumbLevel must be a level from 1 (Emergency) to 8 (Debug) (was {(int)_minimumBreadcrumbLevel}).");
         if (_keyRotationDays < 0) problems.Add($"KeyRotationDays must be 0 (never) or more (was {Show(_keyRotationDays)}).");
         if (!string.IsNullOrEmpty(_serverKeyFingerprint) && !IsFingerprint(_serverKeyFingerprint))
             problems.Add($"ServerKeyFingerprint \"{_serverKeyFingerprint}\" must be SHA256: followed by 64 hex characters.");

@@ -3,7 +3,7 @@ using LogFlux.Sinks.Context;
 namespace LogFlux.Sinks;
 
 /// <summary>
-/// An isolated context for one unit of work, e.g. a request (PROTOCOL 6.11). While it is active (until
+/// An isolated context for one unit of work, e.g. a request (docs/protocol.md#scopes). While it is active (until
 /// <see cref="Dispose"/>) its attributes apply to every entry the client sends from the same async flow,
 /// under the attributes passed to the call. A nested scope inherits its parent's attributes. The scope has
 /// its own breadcrumb ring: its send methods record breadcrumbs there, and its <see cref="CaptureError"/>
@@ -46,12 +46,7 @@ public sealed class LogFluxScope : IDisposable
     /// <returns>This scope.</returns>
     public LogFluxScope SetAttribute(string key, string? value)
     {
-        if (key is null) return this;
-        lock (_attributes)
-        {
-            if (value is null) _attributes.Remove(key);
-            else _attributes[key] = value;
-        }
+        AttributeMap.Set(_attributes, key, value);
         return this;
     }
 

@@ -4,7 +4,7 @@ using LogFlux.Sinks.Context;
 namespace LogFlux.Sinks;
 
 /// <summary>
-/// A trace span (PROTOCOL 6.6). While it is active it is the current span of the async flow that started
+/// A trace span (docs/protocol.md#spans). While it is active it is the current span of the async flow that started
 /// it, and <see cref="Activity.Current"/> carries the same trace and span ids. <see cref="End"/> (or
 /// <see cref="Dispose"/>) sends it once; later calls do nothing. No member throws.
 /// </summary>
@@ -90,12 +90,7 @@ public sealed class LogFluxSpan : IDisposable
     /// <returns>This span.</returns>
     public LogFluxSpan SetAttribute(string key, string? value)
     {
-        if (key is null) return this;
-        lock (_attributes)
-        {
-            if (value is null) _attributes.Remove(key);
-            else _attributes[key] = value;
-        }
+        AttributeMap.Set(_attributes, key, value);
         return this;
     }
 

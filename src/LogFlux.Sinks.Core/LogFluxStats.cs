@@ -46,7 +46,11 @@ public sealed class LogFluxStats
     /// </summary>
     public long EntriesKeptInBuffer { get; internal init; }
 
-    /// <summary>Dropped entries per reason (see <see cref="T:LogFlux.Sinks.DropReasons"/>); only reasons that occurred are listed.</summary>
+    /// <summary>
+    /// Dropped entries per reason; only reasons that occurred are listed. The reasons: <c>queue_overflow</c>,
+    /// <c>network_error</c>, <c>send_error</c>, <c>ratelimit_backoff</c>, <c>quota_exceeded</c>, <c>before_send</c>,
+    /// <c>validation_error</c>, <c>closed</c>, <c>no_client</c> and <c>buffer_corrupt</c>.
+    /// </summary>
     public IReadOnlyDictionary<string, long> DropReasons { get; internal init; } = new Dictionary<string, long>();
 
     /// <summary>Entries not sent because of sampling (not counted as dropped).</summary>

@@ -133,11 +133,10 @@ public sealed class LogFluxTestServer : IAsyncDisposable, IDisposable
     /// <exception cref="TimeoutException">Not enough entries arrived; the message lists what did arrive.</exception>
     public Task<IReadOnlyList<ReceivedEntry>> WaitForEntriesAsync(int count, TimeSpan? timeout = null)
     {
-        var wait = timeout ?? DefaultWaitTimeout;
-        return _state.Store.WaitAsync(
+        return WaitAsync(
             (entries, _) => entries.Count >= count ? entries : null,
-            wait,
-            (entries, requests) => Describe($"Timed out after {Seconds(wait)} waiting for {count} entries; {entries.Count} arrived.", entries, requests));
+            timeout,
+            (entries, _) => $"{count} entries; {entries.Count} arrived");
     }
 
     /// <summary>Waits for the first entry that matches <paramref name="predicate"/> (entries already received count).</summary>
@@ -148,11 +147,10 @@ public sealed class LogFluxTestServer : IAsyncDisposable, IDisposable
     public Task<ReceivedEntry> WaitForEntryAsync(Func<ReceivedEntry, bool> predicate, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        var wait = timeout ?? DefaultWaitTimeout;
-        return _state.Store.WaitAsync(
+        return WaitAsync(
             (entries, _) => entries.FirstOrDefault(predicate),
-            wait,
-            (entries, requests) => Describe($"Timed out after {Seconds(wait)} waiting for a matching entry; {entries.Count} arrived, none matched.", entries, requests));
+            timeout,
+            (entries, _) => $"a matching entry; {entries.Count} arrived, none matched");
     }
 
     /// <summary>Waits for the first request that matches <paramref name="predicate"/> (requests already seen count).</summary>
@@ -163,11 +161,10 @@ public sealed class LogFluxTestServer : IAsyncDisposable, IDisposable
     public Task<ReceivedRequest> WaitForRequestAsync(Func<ReceivedRequest, bool> predicate, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        var wait = timeout ?? DefaultWaitTimeout;
-        return _state.Store.WaitAsync(
+        return WaitAsync(
             (_, requests) => requests.FirstOrDefault(predicate),
-            wait,
-            (entries, requests) => Describe($"Timed out after {Seconds(wait)} waiting for a matching request; {requests.Count} seen, none matched.", entries, requests));
+            timeout,
+            (_, requests) => $"a matching request; {requests.Count} seen, none matched");
     }
 
     /// <summary>Stops listening (held requests are dropped); keys and received data are kept. Idempotent.</summary>
@@ -307,6 +304,20 @@ public sealed class LogFluxTestServer : IAsyncDisposable, IDisposable
         {
             throw new ArgumentException("The web view access token must be at least 16 ASCII letters or digits.", nameof(options));
         }
+    }
+
+    /// <summary>Waits on the store; a timeout names what was awaited (<paramref name="awaited"/>) and lists what arrived.</summary>
+    private Task<T> WaitAsync<T>(
+        Func<IReadOnlyList<ReceivedEntry>, IReadOnlyList<ReceivedRequest>, T?> probe,
+        TimeSpan? timeout,
+        Func<IReadOnlyList<ReceivedEntry>, IReadOnlyList<ReceivedRequest>, string> awaited)
+        where T : class
+    {
+        var wait = timeout ?? DefaultWaitTimeout;
+        return _state.Store.WaitAsync(
+            probe,
+            wait,
+            (entries, requests) => Describe($"Timed out after {Seconds(wait)} waiting for {awaited(entries, requests)}.", entries, requests));
     }
 
     private static string Seconds(TimeSpan timeout) => timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";

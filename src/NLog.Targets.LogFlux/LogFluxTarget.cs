@@ -109,7 +109,7 @@ public sealed partial class LogFluxTarget : TargetWithContext
             var entry = LogEventMapper.Map(logEvent, level.Value, message, properties, traceId, spanId, _json);
             // The trace ids were rendered above on the logging thread; the thread handing the entry over (an async
             // wrapper's) must not add its own.
-            client.Enqueue(entry, addCurrentTraceContext: false);
+            client.EnqueueCaptured(entry);
         }
         catch (Exception ex)
         {

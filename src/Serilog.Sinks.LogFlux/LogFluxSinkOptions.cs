@@ -22,7 +22,7 @@ public sealed class LogFluxSinkOptions
     public bool IncludeMessageTemplate { get; set; } = true;
 
     /// <summary>
-    /// Overrides of the Serilog → LogFlux level mapping (PROTOCOL 7.2), e.g. <c>"Information=Notice, Fatal=Alert"</c>:
+    /// Overrides of the Serilog → LogFlux level mapping (docs/protocol.md#framework-level-mapping), e.g. <c>"Information=Notice, Fatal=Alert"</c>:
     /// comma- or semicolon-separated <c>SerilogLevel=LogFluxLevel</c> pairs, LogFlux levels by name or number 1–8.
     /// Levels not named keep the default (Verbose and Debug → Debug, Information → Info, Warning → Warning,
     /// Error → Error, Fatal → Critical). Null keeps the default mapping.

@@ -27,7 +27,7 @@ internal sealed class StatsLine(IChildMode mode)
         Observe(stats);
         var reasons = stats.DropReasons.Where(r => r.Value > 0).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
         var noClient = mode.NoClientDrops;
-        if (noClient > 0) reasons[DropReasons.NoClient] = reasons.GetValueOrDefault(DropReasons.NoClient) + noClient;
+        if (noClient > 0) reasons["no_client"] = reasons.GetValueOrDefault("no_client") + noClient;
         var reasonText = string.Join(",", reasons.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}:{r.Value}"));
         var c = CultureInfo.InvariantCulture;
         Console.Out.WriteLine(string.Create(c,

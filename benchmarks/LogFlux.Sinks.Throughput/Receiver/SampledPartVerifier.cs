@@ -9,7 +9,7 @@ using System.Text.Json;
 namespace LogFlux.Sinks.Throughput.Receiver;
 
 /// <summary>
-/// Fully decodes one multipart part the way the service would (PROTOCOL 4.2–4.6, 6.1): part headers,
+/// Fully decodes one multipart part the way the service would (docs/protocol.md#ingest-request and docs/protocol.md#common-fields): part headers,
 /// AES-256-GCM open with the part's key id and nonce (types 1–6), gunzip with a standard decoder when the
 /// bytes start with <c>1f 8b</c> (capped at 10 MiB), and a JSON object carrying <c>v</c> "2.0", the
 /// <c>type</c> that matches the entry type, and <c>ts</c>. Used on a sample only, so it allocates freely.

@@ -36,7 +36,7 @@ public sealed class LogFluxLogExporter : BaseExporter<LogRecord>
         {
             try
             {
-                client.Enqueue(LogRecordMapper.ToEntry(record, source), addCurrentTraceContext: false);
+                client.EnqueueCaptured(LogRecordMapper.ToEntry(record, source));
             }
             catch (Exception ex)
             {

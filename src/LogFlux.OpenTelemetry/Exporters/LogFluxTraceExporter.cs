@@ -44,7 +44,7 @@ public sealed class LogFluxTraceExporter : BaseExporter<Activity>
                 {
                     if (activityEvent.Name == ExceptionEventMapper.EventName)
                     {
-                        client.Enqueue(ExceptionEventMapper.ToEntry(activity, in activityEvent, source), addCurrentTraceContext: false);
+                        client.EnqueueCaptured(ExceptionEventMapper.ToEntry(activity, in activityEvent, source));
                     }
                 }
             }

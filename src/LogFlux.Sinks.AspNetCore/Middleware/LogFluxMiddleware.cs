@@ -1,3 +1,4 @@
+using LogFlux.Sinks.Context;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ internal sealed class LogFluxMiddleware
     private readonly LogFluxClientProvider _clients;
     private readonly LogFluxAspNetCoreOptions _options;
     private readonly LogFluxRequestCounters _counters;
-    private readonly TraceSampler _sampler;
+    private readonly Sampler _sampler;
     private readonly PathString[] _excluded;
     private readonly ILogger _logger;
     private int _reportedNoClient;
@@ -28,7 +29,7 @@ internal sealed class LogFluxMiddleware
         _options = options;
         _counters = counters;
         _logger = logger;
-        _sampler = new TraceSampler(options.SampleRate);
+        _sampler = new Sampler(options.SampleRate);
         _excluded = (options.ExcludedPaths ?? [])
             .Where(p => !string.IsNullOrWhiteSpace(p))
             .Select(p => p.Trim().Trim('/'))

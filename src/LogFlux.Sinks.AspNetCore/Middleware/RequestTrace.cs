@@ -1,4 +1,5 @@
 using System.Globalization;
+using LogFlux.Sinks.Context;
 using Microsoft.AspNetCore.Http;
 
 namespace LogFlux.Sinks.AspNetCore.Middleware;
@@ -32,7 +33,7 @@ internal sealed class RequestTrace
     public LogFluxSpan Span => _span;
 
     /// <summary>Starts the span and the scope; null (and a diagnostic) if that fails, so the request runs untraced.</summary>
-    public static RequestTrace? Start(LogFluxClient client, HttpContext context, TraceSampler sampler,
+    public static RequestTrace? Start(LogFluxClient client, HttpContext context, Sampler sampler,
         LogFluxAspNetCoreOptions options, LogFluxRequestCounters counters, Action<Exception> onFailure)
     {
         LogFluxSpan? span = null;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LogFlux.Sinks.Context;
 using Microsoft.AspNetCore.Http;
 
 namespace LogFlux.Sinks.AspNetCore.Middleware;
@@ -18,7 +19,7 @@ internal static class ServerSpanStarter
 {
     public const string Operation = "http.server";
 
-    public static LogFluxSpan Start(LogFluxClient client, IHeaderDictionary headers, string name, TraceSampler sampler,
+    public static LogFluxSpan Start(LogFluxClient client, IHeaderDictionary headers, string name, Sampler sampler,
         LogFluxRequestCounters counters)
     {
         var logflux = First(headers, TraceHeaderNames.LogFlux);
@@ -30,7 +31,7 @@ internal static class ServerSpanStarter
             return span;
         }
 
-        if (sampler.ShouldSample()) return client.StartSpan(Operation, name);
+        if (sampler.ShouldSample(LogFluxEntryType.Trace)) return client.StartSpan(Operation, name);
 
         // A trace this service decided not to record: continue the request activity (or a fresh context) with
         // the "not sampled" flag, so the span, its children and downstream services all stay unrecorded.

@@ -7,7 +7,7 @@ namespace LogFlux.Sinks.Adapters;
 /// <summary>
 /// Writes the <c>attributes</c> object of a <see cref="DeferredLogEntry"/> straight into the payload. The first
 /// value written under a name wins; later ones are ignored, which is how event properties take precedence over
-/// scope attributes and derived values. Values are written as strings (PROTOCOL 6.12).
+/// scope attributes and derived values. Values are written as strings (docs/protocol.md#attribute-values).
 /// </summary>
 public sealed class LogFluxAttributeWriter
 {

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace LogFlux.Sinks;
 
 /// <summary>
-/// Converts any value into the string form used for LogFlux attributes (PROTOCOL 6.12), the same way in
+/// Converts any value into the string form used for LogFlux attributes (docs/protocol.md#attribute-values), the same way in
 /// every adapter: invariant culture, <c>true</c>/<c>false</c>, numbers in shortest round-trip form, dates as
 /// RFC 3339 UTC with milliseconds, enums by name, <see cref="TimeSpan"/> in the constant (<c>c</c>) format,
 /// byte arrays as base64, collections and dictionaries as compact JSON. Never throws.
@@ -16,7 +16,7 @@ namespace LogFlux.Sinks;
 /// <see cref="MaxItems"/> items per collection, and a collection that contains itself is written as
 /// <c>"&lt;cycle&gt;"</c>.
 /// </remarks>
-public static class AttributeValueFormatter
+internal static class AttributeValueFormatter
 {
     /// <summary>Nesting depth beyond which collections are written as <c>"&lt;max depth&gt;"</c>.</summary>
     public const int MaxDepth = 8;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using LogFlux.Sinks.Crypto;
+using LogFlux.Sinks.Storage;
 
 namespace LogFlux.Sinks.Buffer;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LogFlux.Sinks.Storage;
 
 namespace LogFlux.Sinks.Buffer;
 

@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
-using LogFlux.Sinks.Pipeline;
+using LogFlux.Sinks.Diagnostics;
+using LogFlux.Sinks.Storage;
 
 namespace LogFlux.Sinks.Buffer;
 
@@ -11,7 +12,7 @@ namespace LogFlux.Sinks.Buffer;
 /// </summary>
 /// <remarks>
 /// The key is stored in clear inside the file. This is the trust model of the persisted session key file
-/// (PROTOCOL 10.3, <c>aes_key_protection: none</c>): the file is mode 0600 in a 0700 directory, written to a
+/// (docs/protocol.md#key-file-format, <c>aes_key_protection: none</c>): the file is mode 0600 in a 0700 directory, written to a
 /// temporary file created with those permissions and renamed into place, and is only trusted when it is not a
 /// symbolic link and has no group/other permission bit. Anyone who can read it as the owning user (or root) can
 /// read the buffered entries, exactly as they could read the session key. What the encryption adds is that
@@ -63,7 +64,7 @@ internal static class BufferKeyFile
                 problem = why;
                 return null;
             }
-            bytes = ReadBounded(path);
+            bytes = OwnerOnlyFiles.ReadBounded(path, MaxFileBytes, FileShare.Read);
             if (bytes is null)
             {
                 problem = $"larger than {MaxFileBytes} bytes";
@@ -152,22 +153,5 @@ internal static class BufferKeyFile
         {
             output.Clear();
         }
-    }
-
-    private static byte[]? ReadBounded(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        var buffer = new byte[MaxFileBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
-        if (length > MaxFileBytes)
-        {
-            CryptographicOperations.ZeroMemory(buffer);
-            return null;
-        }
-        var result = buffer.AsSpan(0, length).ToArray();
-        CryptographicOperations.ZeroMemory(buffer);
-        return result;
     }
 }

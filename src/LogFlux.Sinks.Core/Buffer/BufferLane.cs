@@ -1,4 +1,5 @@
-using LogFlux.Sinks.Pipeline;
+using LogFlux.Sinks.Diagnostics;
+using LogFlux.Sinks.Storage;
 
 namespace LogFlux.Sinks.Buffer;
 

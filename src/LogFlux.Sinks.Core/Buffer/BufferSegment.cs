@@ -1,20 +1,13 @@
 namespace LogFlux.Sinks.Buffer;
 
 /// <summary>What the buffer knows about one segment file of a priority stream.</summary>
-internal sealed class BufferSegment
+internal sealed class BufferSegment(ulong sequence, string path, bool recovered)
 {
-    public BufferSegment(ulong sequence, string path, bool recovered)
-    {
-        Sequence = sequence;
-        Path = path;
-        Recovered = recovered;
-    }
-
-    public ulong Sequence { get; }
-    public string Path { get; }
+    public ulong Sequence => sequence;
+    public string Path => path;
 
     /// <summary>True for a segment found at open (written by an earlier instance).</summary>
-    public bool Recovered { get; }
+    public bool Recovered => recovered;
 
     /// <summary>Bytes the file occupies (counted against the byte bound), including any skipped tail.</summary>
     public long FileLength { get; set; }

@@ -5,36 +5,25 @@ namespace LogFlux.Sinks.Buffer;
 /// was stored. Hand it back to <see cref="DurableBuffer.Acknowledge(BufferedRecord)"/> once it is delivered or
 /// definitively dropped.
 /// </summary>
-internal sealed class BufferedRecord
+internal sealed class BufferedRecord(
+    DurableBuffer owner, int lane, long ticket, LogFluxEntryType type, LogFluxLevel level, DateTimeOffset timestamp, byte[] json, bool replayed)
 {
-    internal BufferedRecord(DurableBuffer owner, int lane, long ticket, LogFluxEntryType type, LogFluxLevel level, DateTimeOffset timestamp, byte[] json, bool replayed)
-    {
-        Owner = owner;
-        Lane = lane;
-        Ticket = ticket;
-        Type = type;
-        Level = level;
-        Timestamp = timestamp;
-        Json = json;
-        Replayed = replayed;
-    }
-
-    public LogFluxEntryType Type { get; }
-    public LogFluxLevel Level { get; }
-    public DateTimeOffset Timestamp { get; }
+    public LogFluxEntryType Type => type;
+    public LogFluxLevel Level => level;
+    public DateTimeOffset Timestamp => timestamp;
 
     /// <summary>The entry JSON exactly as appended (to be re-encrypted under the session key when sent).</summary>
-    public byte[] Json { get; }
+    public byte[] Json => json;
 
     /// <summary>
     /// True when the record was written before the buffer was last opened: it may already have been delivered
     /// (delivered but not acknowledged before a crash), so the server can see it twice.
     /// </summary>
-    public bool Replayed { get; }
+    public bool Replayed => replayed;
 
-    internal DurableBuffer Owner { get; }
-    internal int Lane { get; }
-    internal long Ticket { get; }
+    internal DurableBuffer Owner => owner;
+    internal int Lane => lane;
+    internal long Ticket => ticket;
 
     public override string ToString() => $"BufferedRecord({Type}, {Level}, {Timestamp:O}, {Json.Length} bytes)";
 }

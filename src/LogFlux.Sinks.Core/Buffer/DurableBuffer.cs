@@ -1,5 +1,6 @@
 using System.Buffers;
-using LogFlux.Sinks.Pipeline;
+using LogFlux.Sinks.Diagnostics;
+using LogFlux.Sinks.Storage;
 
 namespace LogFlux.Sinks.Buffer;
 

@@ -1,4 +1,4 @@
-using LogFlux.Sinks.Pipeline;
+using LogFlux.Sinks.Diagnostics;
 
 namespace LogFlux.Sinks.Buffer;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using LogFlux.Sinks.Crypto;
+using LogFlux.Sinks.Storage;
 
 namespace LogFlux.Sinks.Buffer;
 

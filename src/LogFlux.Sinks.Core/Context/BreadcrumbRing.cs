@@ -3,7 +3,7 @@ using LogFlux.Sinks.Adapters;
 namespace LogFlux.Sinks.Context;
 
 /// <summary>
-/// A fixed-size ring of breadcrumbs (PROTOCOL 6.10): when full the oldest is overwritten; snapshots are
+/// A fixed-size ring of breadcrumbs (docs/protocol.md#breadcrumbs): when full the oldest is overwritten; snapshots are
 /// oldest first. Thread-safe. A deferred log entry is kept as it is and rendered into a breadcrumb only when a
 /// snapshot is taken, so recording one costs the logging thread no message rendering.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace LogFlux.Sinks.Context;
 
 /// <summary>
-/// Runs the before-send hooks of PROTOCOL 9.2 on the JSON object model of a payload: the per-type hook
+/// Runs the before-send hooks of docs/protocol.md#before-send-hooks on the JSON object model of a payload: the per-type hook
 /// first, then the global one. Either returning null drops the entry.
 /// </summary>
 internal sealed class HookRunner

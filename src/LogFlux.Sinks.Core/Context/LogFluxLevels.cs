@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace LogFlux.Sinks;
 
-/// <summary>Level helpers shared by the framework adapters (PROTOCOL 7.1 and 6.10).</summary>
-public static class LogFluxLevels
+/// <summary>The LogFlux level scale (1 emergency … 8 debug): validity, breadcrumb levels and the text forms adapters read (docs/protocol.md#levels and docs/protocol.md#breadcrumbs).</summary>
+internal static class LogFluxLevels
 {
     /// <summary>The breadcrumb level of a LogFlux level: <c>error</c> for 1–4, <c>warning</c> for 5, <c>info</c> otherwise.</summary>
     /// <param name="level">The level.</param>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LogFlux.Sinks.Context;
 
 /// <summary>
-/// Sampling decisions (PROTOCOL 9.1): audit entries are always kept; other entries are kept when a
+/// Sampling decisions (docs/protocol.md#sampling): audit entries are always kept; other entries are kept when a
 /// uniform random number in [0, 1) is below the rate. Spans are decided once per trace, from the trace id
 /// itself, so every span of a trace gets the same answer wherever it is started.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace LogFlux.Sinks.Crypto;
 
 /// <summary>
-/// The RSA half of the handshake (PROTOCOL 3.4–3.6): importing the server's SPKI public key, wrapping the
+/// The RSA half of the handshake (docs/protocol.md#key-wrap): importing the server's SPKI public key, wrapping the
 /// AES key with RSA-OAEP (SHA-256, MGF1-SHA-256, empty label) and the key fingerprint.
 /// </summary>
 internal static class RsaKeyWrap

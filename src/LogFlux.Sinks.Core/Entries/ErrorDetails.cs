@@ -1,6 +1,6 @@
 namespace LogFlux.Sinks;
 
-/// <summary>The error fields of an error capture (PROTOCOL 6.4).</summary>
+/// <summary>The error fields of an error capture (docs/protocol.md#error-capture).</summary>
 public sealed class ErrorDetails
 {
     /// <summary>Creates error details.</summary>
@@ -13,7 +13,7 @@ public sealed class ErrorDetails
     }
 
     /// <summary>
-    /// Maps an exception (PROTOCOL 6.4): full type name, message, at most 20 frames (throw site first; the
+    /// Maps an exception (docs/protocol.md#error-capture): full type name, message, at most 20 frames (throw site first; the
     /// current call stack when it was never thrown), and the chain of the exception and its inner exceptions
     /// (first inner exception of an <see cref="AggregateException"/>), at most 10 links. Never throws, even
     /// for exceptions whose members throw.

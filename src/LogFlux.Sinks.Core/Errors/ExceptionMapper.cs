@@ -1,7 +1,7 @@
 namespace LogFlux.Sinks.Errors;
 
 /// <summary>
-/// Maps an exception to <see cref="ErrorDetails"/> (PROTOCOL 6.4). Safe against hostile exceptions: a
+/// Maps an exception to <see cref="ErrorDetails"/> (docs/protocol.md#error-capture). Safe against hostile exceptions: a
 /// <c>Message</c> getter that throws yields a placeholder text, and nothing here ever throws.
 /// </summary>
 internal static class ExceptionMapper

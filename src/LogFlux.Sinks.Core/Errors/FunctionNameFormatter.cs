@@ -3,7 +3,7 @@ using System.Text;
 namespace LogFlux.Sinks.Errors;
 
 /// <summary>
-/// Turns a declaring type name and a method name into the <c>Namespace.Type.Method</c> form of PROTOCOL 6.4,
+/// Turns a declaring type name and a method name into the <c>Namespace.Type.Method</c> form of docs/protocol.md#error-capture,
 /// undoing the names the compiler gives to async/iterator state machines, lambdas and local functions:
 /// <c>Shop.OrderService+&lt;PlaceAsync&gt;d__3.MoveNext</c> becomes <c>Shop.OrderService.PlaceAsync</c>.
 /// </summary>

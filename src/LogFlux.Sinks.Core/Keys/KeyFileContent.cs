@@ -7,10 +7,11 @@ using LogFlux.Sinks.Transport;
 namespace LogFlux.Sinks.Keys;
 
 /// <summary>
-/// The content of a key file (PROTOCOL 10.3). Holds a copy of the AES key: dispose it to zero that copy.
+/// The content of a key file (docs/protocol.md#key-file-format). Holds a copy of the AES key: dispose it to zero that copy.
 /// <see cref="ToString"/> never shows key material.
 /// </summary>
-internal sealed class KeyFileContent : IDisposable
+internal sealed class KeyFileContent(string binding, string endpoint, string keyId, ReadOnlySpan<byte> aesKey, DateTimeOffset createdAt,
+    string? serverKeyFingerprint, ServerLimits limits, long nonceBudgetUsed, string? writer) : IDisposable
 {
     public const string Format = "logflux-keyfile";
     public const int Version = 1;
@@ -21,34 +22,26 @@ internal sealed class KeyFileContent : IDisposable
     /// </summary>
     public const string ProtectionNone = "none";
 
-    private readonly byte[] _aesKey;
+    private readonly byte[] _aesKey = PinnedCopy(aesKey);
 
-    public KeyFileContent(string binding, string endpoint, string keyId, ReadOnlySpan<byte> aesKey, DateTimeOffset createdAt,
-        string? serverKeyFingerprint, ServerLimits limits, long nonceBudgetUsed, string? writer)
-    {
-        Binding = binding;
-        Endpoint = endpoint;
-        KeyId = keyId;
-        _aesKey = GC.AllocateUninitializedArray<byte>(aesKey.Length, pinned: true);
-        aesKey.CopyTo(_aesKey);
-        CreatedAt = createdAt;
-        ServerKeyFingerprint = serverKeyFingerprint;
-        Limits = limits;
-        NonceBudgetUsed = nonceBudgetUsed;
-        Writer = writer;
-    }
-
-    public string Binding { get; }
-    public string Endpoint { get; }
-    public string KeyId { get; }
+    public string Binding => binding;
+    public string Endpoint => endpoint;
+    public string KeyId => keyId;
     public ReadOnlySpan<byte> AesKey => _aesKey;
-    public DateTimeOffset CreatedAt { get; }
-    public string? ServerKeyFingerprint { get; }
-    public ServerLimits Limits { get; }
-    public long NonceBudgetUsed { get; }
-    public string? Writer { get; }
+    public DateTimeOffset CreatedAt => createdAt;
+    public string? ServerKeyFingerprint => serverKeyFingerprint;
+    public ServerLimits Limits => limits;
+    public long NonceBudgetUsed => nonceBudgetUsed;
+    public string? Writer => writer;
 
     public void Dispose() => CryptographicOperations.ZeroMemory(_aesKey);
+
+    private static byte[] PinnedCopy(ReadOnlySpan<byte> key)
+    {
+        var copy = GC.AllocateUninitializedArray<byte>(key.Length, pinned: true);
+        key.CopyTo(copy);
+        return copy;
+    }
 
     public override string ToString() => $"KeyFileContent(key_id={KeyId}, endpoint={Endpoint})";
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace LogFlux.Sinks.Keys;
 
 /// <summary>
-/// The key file name (PROTOCOL 10.2): lowercase hex SHA-256 of
+/// The key file name (docs/protocol.md#key-file-location): lowercase hex SHA-256 of
 /// <c>logflux-keyfile-v1 LF &lt;api key&gt; LF &lt;endpoint id&gt;</c>, plus <c>.json</c>. The hash is also the
 /// file's <c>binding</c>, so a copied or renamed file is rejected.
 /// </summary>

@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
-using LogFlux.Sinks.Pipeline;
+using LogFlux.Sinks.Diagnostics;
+using LogFlux.Sinks.Storage;
 
 namespace LogFlux.Sinks.Keys;
 
 /// <summary>
-/// Reads and writes the key file of one API key and endpoint (PROTOCOL 10.2–10.5). Never throws: a file that
+/// Reads and writes the key file of one API key and endpoint (docs/protocol.md#key-persistence). Never throws: a file that
 /// cannot be trusted or parsed is ignored (a new handshake then replaces it), and a write failure leaves the
 /// client running with its in-memory key. Diagnostics name the file and the reason, never its content.
 /// </summary>
@@ -15,10 +16,6 @@ internal sealed class KeyFileStore
 
     /// <summary>How far in the future a <c>created_at</c> may lie (clock skew between processes or hosts).</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
-
-    private const UnixFileMode GroupOrOther =
-        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
-        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
     private readonly string? _customEndpointId;
     private readonly SelfDiagnostics _diagnostics;
@@ -41,7 +38,7 @@ internal sealed class KeyFileStore
     /// </summary>
     /// <param name="directory">The configured directory, or null for <c>~/.logflux/sessions</c>.</param>
     /// <param name="apiKey">The validated API key.</param>
-    /// <param name="endpointId">The endpoint id of PROTOCOL 10.2.</param>
+    /// <param name="endpointId">The endpoint id of docs/protocol.md#key-file-location.</param>
     /// <param name="isCustomEndpoint">True when <paramref name="endpointId"/> is a custom endpoint URL (the file's endpoint must match it).</param>
     /// <param name="diagnostics">Where problems are reported.</param>
     public static KeyFileStore? Create(string? directory, string apiKey, string endpointId, bool isCustomEndpoint, SelfDiagnostics diagnostics)
@@ -84,9 +81,9 @@ internal sealed class KeyFileStore
                 _diagnostics.Debug($"No key file at {FilePath}; a handshake will create it.");
                 return null;
             }
-            if (Untrusted(info) is { } why) return Ignore(why);
+            if (Untrusted() is { } why) return Ignore(why);
             if (info.Length > MaxFileBytes) return Ignore($"larger than {MaxFileBytes} bytes");
-            bytes = ReadBounded(FilePath);
+            bytes = OwnerOnlyFiles.ReadBounded(FilePath, MaxFileBytes, FileShare.ReadWrite | FileShare.Delete);
             if (bytes is null) return Ignore($"larger than {MaxFileBytes} bytes");
 
             var content = KeyFileContent.TryParse(bytes, out var reason);
@@ -109,22 +106,11 @@ internal sealed class KeyFileStore
     /// <summary>Writes the file atomically with owner-only permissions. Returns false (and reports) on failure.</summary>
     public bool Save(KeyFileContent content)
     {
-        string? temp = null;
         var bytes = content.ToUtf8();
         try
         {
-            CreateDirectory();
-            temp = Path.Combine(DirectoryPath, $".{Binding}.json.{Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant()}.tmp");
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-            // The mode is set at creation time, never tightened afterwards (no window with default permissions).
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using (var stream = new FileStream(temp, options))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, FilePath, overwrite: true);
-            temp = null;
+            OwnerOnlyFiles.CreateDirectory(DirectoryPath);
+            OwnerOnlyFiles.WriteAtomically(FilePath, bytes, flushToDisk: true);
             _diagnostics.Debug($"Key file written: {FilePath}.");
             return true;
         }
@@ -136,7 +122,6 @@ internal sealed class KeyFileStore
         finally
         {
             CryptographicOperations.ZeroMemory(bytes);
-            if (temp is not null) TryDelete(temp);
         }
     }
 
@@ -169,49 +154,17 @@ internal sealed class KeyFileStore
     /// directly (the BCL exposes no file owner on Unix): a mode-0600 file that this process can read belongs to
     /// the current user unless the process runs as root, and the directory check keeps others from planting one.
     /// </summary>
-    private string? Untrusted(FileInfo info)
+    private string? Untrusted()
     {
-        if (info.LinkTarget is not null) return "it is a symbolic link";
+        if (OwnerOnlyFiles.Untrusted(FilePath) is { } why) return why;
         if (OperatingSystem.IsWindows()) return null;
-        if ((File.GetUnixFileMode(info.FullName) & GroupOrOther) != 0) return "it is accessible to group or others (mode must be 0600)";
         var directoryMode = File.GetUnixFileMode(DirectoryPath);
-        if ((directoryMode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0) return "its directory is writable by group or others";
-        return null;
-    }
-
-    private static byte[]? ReadBounded(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var buffer = new byte[MaxFileBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
-        if (length > MaxFileBytes)
-        {
-            CryptographicOperations.ZeroMemory(buffer);
-            return null;
-        }
-        var result = buffer.AsSpan(0, length).ToArray();
-        CryptographicOperations.ZeroMemory(buffer);
-        return result;
-    }
-
-    private void CreateDirectory()
-    {
-        if (Directory.Exists(DirectoryPath)) return;
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(DirectoryPath);
-        else Directory.CreateDirectory(DirectoryPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return (directoryMode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0 ? "its directory is writable by group or others" : null;
     }
 
     private KeyFileContent? Ignore(string reason)
     {
         _diagnostics.Warn($"Ignoring the key file {FilePath}: {reason}. A new handshake will replace it.");
         return null;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* best effort: a stale temp file is harmless */ }
     }
 }

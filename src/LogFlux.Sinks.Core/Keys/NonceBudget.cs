@@ -1,7 +1,7 @@
 namespace LogFlux.Sinks.Keys;
 
 /// <summary>
-/// Nonce accounting for one AES key (PROTOCOL 10.6). Random 96-bit nonces must not be used much more than
+/// Nonce accounting for one AES key (docs/protocol.md#key-rotation-and-nonce-budget). Random 96-bit nonces must not be used much more than
 /// 2^32 times under one key; because a persisted key outlives processes, encryptions are reserved in blocks of
 /// 2^24 (recorded in the key file) and the key is rotated once the total would pass 2^31.
 /// </summary>
@@ -65,7 +65,4 @@ internal sealed class NonceBudget
             return true;
         }
     }
-
-    /// <summary>Marks the budget as used up (e.g. a loaded key whose file already reserved too much).</summary>
-    public void MarkExhausted() => Volatile.Write(ref _exhausted, 1);
 }

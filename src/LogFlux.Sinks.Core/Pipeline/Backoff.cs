@@ -1,6 +1,6 @@
 namespace LogFlux.Sinks.Pipeline;
 
-/// <summary>Exponential backoff with multiplicative jitter (PROTOCOL 5.5 and 3.9).</summary>
+/// <summary>Exponential backoff with multiplicative jitter (docs/protocol.md#backoff and docs/protocol.md#handshake-failures).</summary>
 internal static class Backoff
 {
     /// <summary>Largest jitter share: a delay grows by up to 25 %.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text;
+using LogFlux.Sinks.Diagnostics;
 
 namespace LogFlux.Sinks.Pipeline;
 

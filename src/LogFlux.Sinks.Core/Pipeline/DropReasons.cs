@@ -1,7 +1,7 @@
 namespace LogFlux.Sinks;
 
 /// <summary>The reasons an accepted or offered entry can be dropped, as reported in <c>LogFluxStats.DropReasons</c>.</summary>
-public static class DropReasons
+internal static class DropReasons
 {
     /// <summary>The queue was full (by count or bytes) and the entry had the lowest priority.</summary>
     public const string QueueOverflow = "queue_overflow";

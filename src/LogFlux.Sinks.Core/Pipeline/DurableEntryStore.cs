@@ -1,4 +1,5 @@
 using LogFlux.Sinks.Buffer;
+using LogFlux.Sinks.Diagnostics;
 
 namespace LogFlux.Sinks.Pipeline;
 

@@ -5,7 +5,7 @@ namespace LogFlux.Sinks.Pipeline;
 
 /// <summary>
 /// What the send pipeline needs from the request encoder: one multipart body per attempt, built with
-/// fresh nonces under the given key. <see cref="BatchEncoderAdapter"/> wraps the protocol encoder.
+/// fresh nonces under the given key. <see cref="ProtocolBatchEncoder"/> is the production one.
 /// </summary>
 internal interface IBatchEncoder
 {
@@ -29,5 +29,5 @@ internal interface IEncodedBatch : IDisposable
     IReadOnlyList<(PendingEntry Entry, string Reason)> Rejected { get; }
 
     /// <summary>Valid entries left out because the body reached the server's request size; they go in a later request.</summary>
-    IReadOnlyList<PendingEntry> Deferred { get; }
+    IReadOnlyList<PendingEntry> Overflow { get; }
 }

@@ -1,7 +1,7 @@
 namespace LogFlux.Sinks.Pipeline;
 
 /// <summary>
-/// Pricing categories blocked after a 507 (PROTOCOL 5.4): events = types 1, 2, 4; traces = 3, 6, 7;
+/// Pricing categories blocked after a 507 (docs/protocol.md#quota-blocks): events = types 1, 2, 4; traces = 3, 6, 7;
 /// audit = 5. A block lifts after <see cref="BlockDuration"/>; a new 507 blocks again.
 /// </summary>
 internal sealed class QuotaBlocks

@@ -1,7 +1,7 @@
 namespace LogFlux.Sinks.Pipeline;
 
 /// <summary>
-/// The client-wide pause after a 429 (PROTOCOL 5.3): every sender waits until it ends before taking
+/// The client-wide pause after a 429 (docs/protocol.md#rate-limits): every sender waits until it ends before taking
 /// entries or sending. One wait is capped at <see cref="MaxWait"/>; without Retry-After it is <see cref="DefaultWait"/>.
 /// </summary>
 internal sealed class RateLimitPause

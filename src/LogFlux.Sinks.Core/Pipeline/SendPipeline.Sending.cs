@@ -122,7 +122,7 @@ internal sealed partial class SendPipeline
             try
             {
                 DropRejected(entries, encoded.Rejected);
-                SetAsideOversized(part, encoded.Deferred, parts);
+                SetAsideOversized(part, encoded.Overflow, parts);
                 if (entries.Count == 0) break;
                 bodyLength = encoded.Body.Length;
                 part.Sending = true;

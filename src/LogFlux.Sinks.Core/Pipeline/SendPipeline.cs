@@ -1,4 +1,5 @@
 using System.Globalization;
+using LogFlux.Sinks.Diagnostics;
 using LogFlux.Sinks.Protocol;
 using LogFlux.Sinks.Transport;
 
@@ -48,7 +49,7 @@ internal sealed partial class SendPipeline : IAsyncDisposable
     /// <param name="jitter">Uniform samples in [0, 1) for backoff jitter; defaults to <see cref="Random.Shared"/>.</param>
     public SendPipeline(LogFluxOptions options, IIngestTransport transport, BatchEncoder encoder,
                         SelfDiagnostics diagnostics, TimeProvider timeProvider, Func<double>? jitter = null)
-        : this(options, transport, new BatchEncoderAdapter(encoder), diagnostics, timeProvider, jitter,
+        : this(options, transport, new ProtocolBatchEncoder(encoder), diagnostics, timeProvider, jitter,
                entry => EntryJsonWriter.ToUtf8(entry, encoder.Context))
     {
     }

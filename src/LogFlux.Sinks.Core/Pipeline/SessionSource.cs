@@ -1,3 +1,4 @@
+using LogFlux.Sinks.Diagnostics;
 using LogFlux.Sinks.Transport;
 
 namespace LogFlux.Sinks.Pipeline;

@@ -1,7 +1,7 @@
 namespace LogFlux.Sinks.Protocol;
 
 /// <summary>
-/// Validation and masking of LogFlux API keys (<c>&lt;region&gt;-lf_&lt;body&gt;</c>, PROTOCOL 1).
+/// Validation and masking of LogFlux API keys (<c>&lt;region&gt;-lf_&lt;body&gt;</c>, docs/protocol.md#api-key).
 /// </summary>
 internal static class ApiKey
 {
@@ -26,7 +26,7 @@ internal static class ApiKey
     /// <summary>
     /// Trims surrounding whitespace and validates the key; returns the trimmed key.
     /// </summary>
-    /// <exception cref="LogFluxConfigurationException">The key is invalid; the message is the exact PROTOCOL 1.3 text.</exception>
+    /// <exception cref="LogFluxConfigurationException">The key is invalid; the message is the exact text listed in docs/protocol.md#api-key.</exception>
     public static string Validate(string? apiKey, out string region)
     {
         if (!TryValidate(apiKey, out var normalized, out region, out var error))

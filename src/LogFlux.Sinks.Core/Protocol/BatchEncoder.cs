@@ -15,7 +15,7 @@ internal delegate void NonceFill(Span<byte> nonce);
 internal delegate void Compressor(ReadOnlySpan<byte> input, IBufferWriter<byte> output);
 
 /// <summary>
-/// Encodes a batch of queued entries into one ingest request body (PROTOCOL 4.2–4.8): JSON per entry
+/// Encodes a batch of queued entries into one ingest request body (docs/protocol.md#ingest-request): JSON per entry
 /// (truncated per 9.9 when over the size limit), gzip when enabled, AES-256-GCM with a fresh nonce for
 /// entry types 1–6, and the multipart layout of 4.6 with a new boundary. Thread safe: every call uses
 /// its own buffers, so one encoder can serve several workers (each with its own <see cref="AesGcm"/>).
@@ -64,7 +64,7 @@ internal sealed class BatchEncoder
     /// <summary>
     /// Encodes <paramref name="entries"/> in order. Entries that cannot be encoded are listed in
     /// <see cref="EncodedBatch.Rejected"/>; entries that no longer fit under the server's request size are
-    /// listed in <see cref="EncodedBatch.Deferred"/>. Neither is in the body. Never throws for a bad entry.
+    /// listed in <see cref="EncodedBatch.Overflow"/>. Neither is in the body. Never throws for a bad entry.
     /// </summary>
     public EncodedBatch Encode(IReadOnlyList<PendingEntry> entries, SessionKey session, AesGcm aes)
     {
@@ -74,7 +74,7 @@ internal sealed class BatchEncoder
 
         var included = new List<PendingEntry>(entries.Count);
         var rejected = new List<(PendingEntry Entry, string Reason)>();
-        var deferred = new List<PendingEntry>();
+        var overflow = new List<PendingEntry>();
         byte[] keyId = HeaderValue(session.KeyId);
         var limits = session.Limits;
         var now = _time.GetUtcNow();
@@ -112,7 +112,7 @@ internal sealed class BatchEncoder
                                 rejected.Add((pending, $"entry needs {total} bytes, over the server's max_request_size of {limits.MaxRequestSize}"));
                                 continue;
                             }
-                            for (int j = i; j < entries.Count; j++) deferred.Add(entries[j]);
+                            for (int j = i; j < entries.Count; j++) overflow.Add(entries[j]);
                             break;
                         }
                     }
@@ -137,7 +137,7 @@ internal sealed class BatchEncoder
 
             multipart.Complete();
             byte[] buffer = body.DetachBuffer(out int length);
-            return new EncodedBatch(buffer, length, boundary, included, rejected, deferred);
+            return new EncodedBatch(buffer, length, boundary, included, rejected, overflow);
         }
         finally
         {
@@ -199,7 +199,7 @@ internal sealed class BatchEncoder
 
     private int CompressionOverhead(long size) => EnableCompression ? 18 + (int)(5 * (size / 16_000 + 1)) : 0;
 
-    /// <summary>Produces JSON of at most <paramref name="limit"/> bytes, truncating per PROTOCOL 9.9 when needed.</summary>
+    /// <summary>Produces JSON of at most <paramref name="limit"/> bytes, truncating per docs/protocol.md#limits-and-truncation when needed.</summary>
     private string? FitJson(PendingEntry pending, Scratch scratch, int limit, out ReadOnlySpan<byte> json)
     {
         json = default;

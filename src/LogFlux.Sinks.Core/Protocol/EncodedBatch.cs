@@ -7,19 +7,19 @@ namespace LogFlux.Sinks.Protocol;
 /// One encoded ingest body and what went into it. The body lives in a pooled buffer: dispose the batch
 /// once the request has been sent (and is not going to be retried with the same bytes).
 /// </summary>
-internal sealed class EncodedBatch : IDisposable
+internal sealed class EncodedBatch : IEncodedBatch
 {
     private byte[]? _buffer;
 
     internal EncodedBatch(byte[] buffer, int length, string boundary, List<PendingEntry> included,
-        List<(PendingEntry Entry, string Reason)> rejected, List<PendingEntry> deferred)
+        List<(PendingEntry Entry, string Reason)> rejected, List<PendingEntry> overflow)
     {
         _buffer = buffer;
         Body = buffer.AsMemory(0, length);
         Boundary = boundary;
         Included = included;
         Rejected = rejected;
-        Deferred = deferred;
+        Overflow = overflow;
     }
 
     /// <summary>The complete <c>multipart/mixed</c> body; empty after <see cref="Dispose"/>.</summary>
@@ -41,7 +41,7 @@ internal sealed class EncodedBatch : IDisposable
     /// Entries left out only because the body reached the server's <c>max_request_size</c>; they are valid
     /// and belong in a later request (they keep their order).
     /// </summary>
-    public IReadOnlyList<PendingEntry> Deferred { get; }
+    public IReadOnlyList<PendingEntry> Overflow { get; }
 
     /// <summary>True when the body holds no part (nothing to send).</summary>
     public bool IsEmpty => Included.Count == 0;

@@ -1,6 +1,6 @@
 namespace LogFlux.Sinks.Protocol;
 
-/// <summary>Base URL rules (PROTOCOL 2.1) and the endpoint id of key files (PROTOCOL 10.2).</summary>
+/// <summary>Base URL rules (docs/protocol.md#endpoint-discovery) and the endpoint id of key files (docs/protocol.md#key-file-location).</summary>
 internal static class Endpoint
 {
     /// <summary>

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace LogFlux.Sinks.Protocol;
 
 /// <summary>
-/// Writes the v2 JSON payload of an entry (PROTOCOL 6): compact, fields in the order of the protocol
+/// Writes the v2 JSON payload of an entry (docs/protocol.md#entry-payloads): compact, fields in the order of the protocol
 /// tables, nulls and empty maps omitted, attribute values as strings, the global context applied
 /// (an empty <c>source</c> filled, <c>environment</c>/<c>release</c> added to <c>meta</c> without overwriting).
 /// </summary>
@@ -111,7 +111,7 @@ internal static partial class EntryJsonWriter
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown metric kind."),
     };
 
-    /// <summary>Writes the payload with the reductions of <paramref name="truncation"/> applied (PROTOCOL 9.9).</summary>
+    /// <summary>Writes the payload with the reductions of <paramref name="truncation"/> applied (docs/protocol.md#limits-and-truncation).</summary>
     internal static void Write(Utf8JsonWriter writer, LogFluxEntry entry, GlobalContext context, in Truncation truncation)
     {
         writer.WriteStartObject();
@@ -323,7 +323,7 @@ internal static partial class EntryJsonWriter
         return text.AsSpan(0, cut);
     }
 
-    /// <summary>Reductions applied to an oversized payload (PROTOCOL 9.9).</summary>
+    /// <summary>Reductions applied to an oversized payload (docs/protocol.md#limits-and-truncation).</summary>
     /// <param name="MaxTextLength">Longest message / error message / chain message in characters; negative for no limit.</param>
     /// <param name="DropStackTrace">Omit <c>stack_trace</c>.</param>
     /// <param name="DropBreadcrumbs">Omit <c>breadcrumbs</c>.</param>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace LogFlux.Sinks.Protocol;
 
 /// <summary>
-/// Fits an entry's JSON under a byte limit (PROTOCOL 9.9): first the message texts (and a <c>message_template</c>
+/// Fits an entry's JSON under a byte limit (docs/protocol.md#limits-and-truncation): first the message texts (and a <c>message_template</c>
 /// attribute, which repeats the message's text) are shortened, then the
 /// stack trace and then the breadcrumbs are dropped, and the attribute <c>logflux.truncated</c> = <c>true</c>
 /// is added. An entry that still does not fit is rejected with a reason.

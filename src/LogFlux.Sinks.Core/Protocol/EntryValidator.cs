@@ -1,7 +1,7 @@
 namespace LogFlux.Sinks.Protocol;
 
 /// <summary>
-/// Checks an entry before it is queued or encoded (PROTOCOL 6.1 numbers, 7.1 levels, 9.9 limits).
+/// Checks an entry before it is queued or encoded (docs/protocol.md#common-fields, docs/protocol.md#levels and docs/protocol.md#limits-and-truncation).
 /// Invalid entries are dropped with reason <c>validation_error</c>.
 /// </summary>
 internal static class EntryValidator
@@ -15,7 +15,7 @@ internal static class EntryValidator
         if (entry is null) return "entry is null";
         if (entry.EntryType is < LogFluxEntryType.Log or > LogFluxEntryType.TelemetryManaged)
             return $"entry type {(int)entry.EntryType} is outside 1-7";
-        if (!Levels.IsValid(entry.Level)) return $"level {(int)entry.Level} is outside 1-8";
+        if (!LogFluxLevels.IsValid(entry.Level)) return $"level {(int)entry.Level} is outside 1-8";
 
         return entry switch
         {

@@ -6,7 +6,7 @@ using System.Text;
 namespace LogFlux.Sinks.Protocol;
 
 /// <summary>
-/// Writes the <c>multipart/mixed</c> ingest body of PROTOCOL 4.6 into an <see cref="IBufferWriter{T}"/>:
+/// Writes the <c>multipart/mixed</c> ingest body of docs/protocol.md#multipart-body into an <see cref="IBufferWriter{T}"/>:
 /// one part per entry with the <c>X-LF-*</c> headers in the fixed spelling and order, raw binary part
 /// bodies, a CRLF before every delimiter after the first, and the closing delimiter plus CRLF.
 /// A part is committed to the output only when it has been written completely.

@@ -25,8 +25,6 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
-    public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
-
     /// <summary>Forgets the written bytes and keeps the array for reuse.</summary>
     public void Clear() => _written = 0;
 

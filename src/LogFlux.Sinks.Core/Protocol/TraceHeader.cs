@@ -7,7 +7,7 @@ namespace LogFlux.Sinks.Protocol;
 internal readonly record struct IncomingTrace(string TraceId, string ParentSpanId, bool Sampled);
 
 /// <summary>
-/// The <c>X-LogFlux-Trace</c> header (<c>&lt;trace_id&gt;-&lt;span_id&gt;-&lt;1|0&gt;</c>, PROTOCOL 8) and,
+/// The <c>X-LogFlux-Trace</c> header (<c>&lt;trace_id&gt;-&lt;span_id&gt;-&lt;1|0&gt;</c>, docs/protocol.md#trace-propagation) and,
 /// for reading only, W3C <c>traceparent</c>. A malformed value is never an error: the caller starts a new trace.
 /// </summary>
 internal static class TraceHeader

@@ -4,7 +4,7 @@ using LogFlux.Sinks.Sharing;
 namespace LogFlux.Sinks;
 
 /// <summary>
-/// The process-wide clients shared by framework adapters (ADAPTERS.md): one client per (API key, endpoint),
+/// The process-wide clients shared by framework adapters: one client per (API key, endpoint),
 /// created on first use and reference-counted. Options of a later user that conflict with the running
 /// client are reported once per option as a Warning diagnostic; the running client is kept.
 /// </summary>

@@ -5,10 +5,10 @@ namespace LogFlux.Sinks.Transport;
 /// <summary>Reads a response body with a byte bound, so a hostile or broken server cannot exhaust memory.</summary>
 internal static class BoundedBody
 {
-    /// <summary>Largest discovery, handshake or <c>/info</c> response that is parsed (PROTOCOL 2.5).</summary>
+    /// <summary>Largest discovery, handshake or <c>/info</c> response that is parsed (docs/protocol.md#timeouts-and-response-bounds).</summary>
     public const int JsonResponseLimit = 64 * 1024;
 
-    /// <summary>Largest part of an ingest error body that is read (PROTOCOL 2.5).</summary>
+    /// <summary>Largest part of an ingest error body that is read (docs/protocol.md#timeouts-and-response-bounds).</summary>
     public const int ErrorBodyLimit = 1024 * 1024;
 
     /// <summary>

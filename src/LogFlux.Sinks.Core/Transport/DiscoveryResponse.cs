@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace LogFlux.Sinks.Transport;
 
-/// <summary>Parses the two discovery documents (PROTOCOL 2.2 and 2.3) into an ingestor base URL.</summary>
+/// <summary>Parses the two discovery documents (docs/protocol.md#endpoint-discovery) into an ingestor base URL.</summary>
 internal static class DiscoveryResponse
 {
     /// <summary>Static discovery: <c>endpoints.ingestor_url</c>, non-empty.</summary>

@@ -1,6 +1,6 @@
 namespace LogFlux.Sinks.Transport;
 
-/// <summary>Where endpoint discovery looks (PROTOCOL 2.1–2.3); tests point these at local stubs.</summary>
+/// <summary>Where endpoint discovery looks (docs/protocol.md#endpoint-discovery); tests point these at local stubs.</summary>
 /// <param name="StaticUrl">Static regional discovery, requested without Authorization.</param>
 /// <param name="AuthenticatedUrls">Authenticated discovery URLs, tried in order.</param>
 /// <param name="FallbackBaseUrl">Last-resort ingestor base URL when every discovery URL failed.</param>

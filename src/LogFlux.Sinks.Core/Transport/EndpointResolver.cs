@@ -1,10 +1,10 @@
 using System.Net.Http.Headers;
-using LogFlux.Sinks.Pipeline;
+using LogFlux.Sinks.Diagnostics;
 
 namespace LogFlux.Sinks.Transport;
 
 /// <summary>
-/// Finds the ingestor base URL by discovery (PROTOCOL 2.2–2.3): static regional discovery, then the
+/// Finds the ingestor base URL by discovery (docs/protocol.md#endpoint-discovery): static regional discovery, then the
 /// authenticated discovery URLs, then the last-resort template (reported through diagnostics).
 /// The custom endpoint and the persisted key file are handled by the transport before this runs.
 /// </summary>

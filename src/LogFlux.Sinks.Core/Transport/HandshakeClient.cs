@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using LogFlux.Sinks.Crypto;
-using LogFlux.Sinks.Pipeline;
+using LogFlux.Sinks.Diagnostics;
 
 namespace LogFlux.Sinks.Transport;
 
@@ -11,7 +11,7 @@ namespace LogFlux.Sinks.Transport;
 internal sealed record HandshakeResult(byte[] AesKey, string KeyId, string ServerKeyFingerprint, ServerLimits Limits);
 
 /// <summary>
-/// The two-step RSA/AES handshake (PROTOCOL 3.1–3.9): init → check the server key → 32 random bytes →
+/// The two-step RSA/AES handshake (docs/protocol.md#handshake): init → check the server key → 32 random bytes →
 /// RSA-OAEP-SHA256 wrap → complete → key id. Every failure is a <see cref="TransportException"/> whose text
 /// carries the status and at most 200 characters of the body, never the API key; the generated AES key is
 /// zeroed on every failure path.

@@ -2,13 +2,13 @@ using System.Text.Json;
 
 namespace LogFlux.Sinks.Transport;
 
-/// <summary>What the handshake init response announces (PROTOCOL 3.3).</summary>
+/// <summary>What the handshake init response announces (docs/protocol.md#handshake).</summary>
 /// <param name="PublicKeyPem">The server's RSA public key (PEM SPKI), or null when missing/blank.</param>
 /// <param name="SupportsMultipart">The <c>supports_multipart</c> flag, or null when absent.</param>
 /// <param name="Limits">Announced limits (0 = unknown).</param>
 internal readonly record struct HandshakeInitResponse(string? PublicKeyPem, bool? SupportsMultipart, ServerLimits Limits);
 
-/// <summary>Parses handshake responses in both the top-level and the <c>data</c>-wrapped shape (PROTOCOL 3.3, 3.7).</summary>
+/// <summary>Parses handshake responses in both the top-level and the <c>data</c>-wrapped shape (docs/protocol.md#handshake).</summary>
 internal static class HandshakeResponse
 {
     /// <summary>Returns null when the body is not a JSON object.</summary>

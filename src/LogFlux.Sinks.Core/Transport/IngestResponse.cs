@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace LogFlux.Sinks.Transport;
 
-/// <summary>Maps an ingest response to an <see cref="IngestResult"/> (PROTOCOL 5.1–5.3).</summary>
+/// <summary>Maps an ingest response to an <see cref="IngestResult"/> (docs/protocol.md#status-codes-and-retries).</summary>
 internal static class IngestResponse
 {
     /// <summary>The longest single wait a Retry-After may ask for.</summary>

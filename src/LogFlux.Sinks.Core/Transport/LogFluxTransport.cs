@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
+using LogFlux.Sinks.Diagnostics;
 using LogFlux.Sinks.Keys;
-using LogFlux.Sinks.Pipeline;
 using LogFlux.Sinks.Protocol;
 
 namespace LogFlux.Sinks.Transport;
@@ -324,7 +324,7 @@ internal sealed class LogFluxTransport : IIngestTransport
     }
 
     /// <summary>
-    /// At the first attempt: use a valid, trusted, not-yet-due key file (PROTOCOL 10.5). A file that is due for
+    /// At the first attempt: use a valid, trusted, not-yet-due key file (docs/protocol.md#writing-and-loading-the-key-file). A file that is due for
     /// rotation still supplies the endpoint for the new handshake.
     /// </summary>
     private SessionKey? TryUsePersistedKey()

@@ -45,7 +45,7 @@ internal sealed class SessionKey : IDisposable
     /// <summary>When the key was negotiated (the basis for rotation).</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>Encryptions counted and reserved under this key (PROTOCOL 10.6).</summary>
+    /// <summary>Encryptions counted and reserved under this key (docs/protocol.md#key-rotation-and-nonce-budget).</summary>
     public Keys.NonceBudget Nonces { get; init; } = new(0, Keys.NonceBudget.BlockSize);
 
     /// <summary>True once disposed (the key is zeroed).</summary>

@@ -1,7 +1,7 @@
 namespace LogFlux.Sinks.Testing.Protocol;
 
 /// <summary>
-/// Payload fields that the official clients spell differently (protocol section 13): the receiver accepts both
+/// Payload fields that the official clients spell differently (docs/protocol.md#test-receiver): the receiver accepts both
 /// spellings, and its views read whichever is present.
 /// </summary>
 internal static class FieldAliases

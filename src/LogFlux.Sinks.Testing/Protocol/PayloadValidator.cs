@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace LogFlux.Sinks.Testing.Protocol;
 
-/// <summary>Checks a decoded entry payload against the v2 JSON schema (protocol section 6).</summary>
+/// <summary>Checks a decoded entry payload against the v2 JSON schema (docs/protocol.md#entry-payloads).</summary>
 internal static class PayloadValidator
 {
     private static readonly string[] MetricKinds = ["counter", "gauge", "distribution"];

@@ -4,7 +4,7 @@ using LogFlux.Sinks;
 namespace log4net.Appender.LogFlux.Mapping;
 
 /// <summary>
-/// Maps a log4net level to a LogFlux level by its numeric value (PROTOCOL 7.2), so built-in, custom and
+/// Maps a log4net level to a LogFlux level by its numeric value (docs/protocol.md#framework-level-mapping), so built-in, custom and
 /// unknown levels all keep log4net's ordering. Explicit mappings for exact level values take precedence.
 /// </summary>
 internal sealed class Log4NetLevelMapper
@@ -36,7 +36,7 @@ internal sealed class Log4NetLevelMapper
         return true;
     }
 
-    /// <summary>The threshold rule of PROTOCOL 7.2.</summary>
+    /// <summary>The threshold rule of docs/protocol.md#framework-level-mapping.</summary>
     public static LogFluxLevel ByThreshold(int value) => value switch
     {
         >= 120_000 => LogFluxLevel.Emergency,

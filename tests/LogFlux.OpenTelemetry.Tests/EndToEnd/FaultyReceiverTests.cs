@@ -22,10 +22,10 @@ public sealed class FaultyReceiverTests : ReceiverTestBase
 
     public enum Receiver { Down, Slow, TooManyRequests, ServiceUnavailable }
 
-    [TestCase(Receiver.Down, DropReasons.NetworkError, DropReasons.Closed)]
-    [TestCase(Receiver.Slow, DropReasons.NetworkError, DropReasons.Closed)]
-    [TestCase(Receiver.TooManyRequests, DropReasons.RateLimitBackoff, DropReasons.Closed)]
-    [TestCase(Receiver.ServiceUnavailable, DropReasons.SendError, DropReasons.Closed)]
+    [TestCase(Receiver.Down, "network_error", "closed")]
+    [TestCase(Receiver.Slow, "network_error", "closed")]
+    [TestCase(Receiver.TooManyRequests, "ratelimit_backoff", "closed")]
+    [TestCase(Receiver.ServiceUnavailable, "send_error", "closed")]
     public async Task The_exporter_neither_throws_nor_blocks_and_its_drops_are_counted(Receiver receiver, string reason, string orReason)
     {
         await using var down = receiver == Receiver.Down ? await LogFluxTestServer.StartAsync() : null;

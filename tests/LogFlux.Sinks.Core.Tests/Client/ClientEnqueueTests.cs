@@ -82,8 +82,8 @@ public class ClientEnqueueTests
         using var h = new ClientHarness(o => o.MinimumBreadcrumbLevel = LogFluxLevel.Info);
         using var activity = new Activity("handing-over-thread").SetIdFormat(ActivityIdFormat.W3C).Start();
 
-        h.Client.Enqueue(new LogEntry(LogFluxLevel.Info, "logged without a trace", DateTimeOffset.UtcNow), addCurrentTraceContext: false);
-        h.Client.Enqueue(new LogEntry(LogFluxLevel.Info, "logged here", DateTimeOffset.UtcNow), addCurrentTraceContext: true);
+        h.Client.EnqueueCaptured(new LogEntry(LogFluxLevel.Info, "logged without a trace", DateTimeOffset.UtcNow));
+        h.Client.Enqueue(new LogEntry(LogFluxLevel.Info, "logged here", DateTimeOffset.UtcNow));
 
         Assert.Multiple(() =>
         {
@@ -304,7 +304,7 @@ public class ClientEnqueueTests
         var options = ClientHarness.NewOptions();
         options.ApiKey = "xx-lf_nope";
         options.Failsafe = true;
-        var ex = Assert.Throws<LogFluxConfigurationException>(() => _ = new LogFluxClient(options, new Sinks.Context.ClientSeams { Environment = _ => null }));
+        var ex = Assert.Throws<LogFluxConfigurationException>(() => _ = new LogFluxClient(options, new ClientSeams { Environment = _ => null }));
         Assert.That(ex!.Message, Does.Contain("region"));
     }
 

@@ -1,4 +1,7 @@
+using System.Reflection;
+using System.Reflection.Emit;
 using System.Runtime.CompilerServices;
+using LogFlux.Sinks.Core.Tests.Client;
 
 namespace LogFlux.Sinks.Core.Tests.Errors;
 
@@ -152,5 +155,76 @@ public class ExceptionMappingTests
         public override string Message => throw new NotSupportedException();
         public override string? StackTrace => throw new NotSupportedException();
         public override string ToString() => throw new NotSupportedException();
+    }
+
+    /// <summary>
+    /// An exception thrown in an application written with top-level statements, captured by the client and written
+    /// as JSON. A test assembly cannot contain top-level statements, so the compiler's shape is built at run time: a
+    /// <c>Program</c> class whose entry point is <c>&lt;Main&gt;$</c>, a lambda in the closure class
+    /// <c>Program+&lt;&gt;c</c> and a local function <c>&lt;&lt;Main&gt;$&gt;g__Checkout|0_1</c>.
+    /// </summary>
+    [Test]
+    public void Frames_of_top_level_statements_are_named_after_Program_Main()
+    {
+        using var h = new ClientHarness();
+
+        h.Client.CaptureError(RunTopLevelProgram());
+
+        var frames = h.Json(h.Single()).GetProperty("stack_trace").EnumerateArray()
+            .Select(f => f.GetProperty("function").GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(frames.Take(3), Is.EqualTo(new[] { "Program.Main.Checkout", "Program.Main", "Program.Main" }));
+            Assert.That(frames, Has.None.Contain("<").And.None.Contain("$"));
+        });
+    }
+
+    private static Exception RunTopLevelProgram()
+    {
+        var module = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("TopLevelApp"), AssemblyBuilderAccess.RunAndCollect)
+            .DefineDynamicModule("TopLevelApp");
+        var program = module.DefineType("Program", TypeAttributes.NotPublic | TypeAttributes.Abstract | TypeAttributes.Sealed);
+        var closure = program.DefineNestedType("<>c", TypeAttributes.NestedPrivate | TypeAttributes.Abstract | TypeAttributes.Sealed);
+
+        // static void <<Main>$>g__Checkout|0_1() => throw new InvalidOperationException("cart is empty");
+        var local = Method(program, "<<Main>$>g__Checkout|0_1", typeof(void), Type.EmptyTypes);
+        var il = local.GetILGenerator();
+        il.Emit(OpCodes.Ldstr, "cart is empty");
+        il.Emit(OpCodes.Newobj, typeof(InvalidOperationException).GetConstructor([typeof(string)])!);
+        il.Emit(OpCodes.Throw);
+
+        // static int <<Main>$>b__0_0() { Checkout(); return 0; }   (a lambda of the top-level statements)
+        var lambda = Method(closure, "<<Main>$>b__0_0", typeof(int), Type.EmptyTypes);
+        il = lambda.GetILGenerator();
+        il.Emit(OpCodes.Call, local);
+        il.Emit(OpCodes.Ldc_I4_0);
+        il.Emit(OpCodes.Ret);
+
+        // static int <Main>$(string[] args) => lambda() + 1;   (the arithmetic keeps the call out of tail position)
+        var main = Method(program, "<Main>$", typeof(int), [typeof(string[])]);
+        il = main.GetILGenerator();
+        il.Emit(OpCodes.Call, lambda);
+        il.Emit(OpCodes.Ldc_I4_1);
+        il.Emit(OpCodes.Add);
+        il.Emit(OpCodes.Ret);
+
+        var programType = program.CreateType();
+        closure.CreateType();
+        try
+        {
+            programType.GetMethod("<Main>$", BindingFlags.NonPublic | BindingFlags.Static)!.Invoke(null, [Array.Empty<string>()]);
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is InvalidOperationException thrown)
+        {
+            return thrown;
+        }
+        throw new AssertionException("The generated program did not throw.");
+    }
+
+    private static MethodBuilder Method(TypeBuilder type, string name, Type returnType, Type[] parameters)
+    {
+        var method = type.DefineMethod(name, MethodAttributes.Assembly | MethodAttributes.Static, returnType, parameters);
+        method.SetImplementationFlags(MethodImplAttributes.NoInlining);
+        return method;
     }
 }

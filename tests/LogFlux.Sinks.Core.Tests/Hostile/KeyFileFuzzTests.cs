@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using LogFlux.Sinks.Diagnostics;
 using LogFlux.Sinks.Keys;
 using LogFlux.Sinks.Pipeline;
 using LogFlux.Sinks.Transport;
@@ -10,7 +11,7 @@ namespace LogFlux.Sinks.Core.Tests.Hostile;
 
 /// <summary>
 /// Seeded fuzzing of the key file loader: mutated files never make it throw and never load with another binding.
-/// The format has no integrity check on <c>aes_key</c> (PROTOCOL 10.3), so a mutation that leaves a different valid
+/// The format has no integrity check on <c>aes_key</c> (docs/protocol.md#key-file-format), so a mutation that leaves a different valid
 /// 32-byte key is loaded by design (the server then refuses it and the client re-handshakes); such cases are counted.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

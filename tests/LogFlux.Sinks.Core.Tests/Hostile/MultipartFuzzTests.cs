@@ -6,7 +6,7 @@ namespace LogFlux.Sinks.Core.Tests.Hostile;
 /// <summary>
 /// Seeded fuzzing of the receiver's ingest parsing over HTTP: mutations of a real client request body never
 /// produce a 5xx or a dropped connection: only 2xx, 400, 401 (a part's key id was edited into an unknown one,
-/// PROTOCOL 11) or 413.
+/// docs/protocol.md#test-receiver) or 413.
 /// </summary>
 public class MultipartFuzzTests
 {

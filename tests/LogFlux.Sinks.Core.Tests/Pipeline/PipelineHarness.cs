@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LogFlux.Sinks.Diagnostics;
 using LogFlux.Sinks.Pipeline;
 using LogFlux.Sinks.Transport;
 

@@ -27,16 +27,16 @@ internal sealed class ScriptedEncoder : IBatchEncoder
         lock (Sessions) Sessions.Add((session.Generation, entries.Count));
         var included = new List<PendingEntry>();
         var rejected = new List<(PendingEntry, string)>();
-        var deferred = new List<PendingEntry>();
+        var overflow = new List<PendingEntry>();
         var limit = MaxIncluded?.Invoke(entries) ?? int.MaxValue;
         foreach (var entry in entries)
         {
             var reason = Reject?.Invoke(entry);
             if (reason is not null) rejected.Add((entry, reason));
             else if (included.Count < limit) included.Add(entry);
-            else deferred.Add(entry);
+            else overflow.Add(entry);
         }
-        return new Encoded(included, rejected, deferred);
+        return new Encoded(included, rejected, overflow);
     }
 
     public static long[] Decode(ReadOnlyMemory<byte> body)
@@ -49,11 +49,11 @@ internal sealed class ScriptedEncoder : IBatchEncoder
 
     private sealed class Encoded : IEncodedBatch
     {
-        public Encoded(List<PendingEntry> included, List<(PendingEntry, string)> rejected, List<PendingEntry> deferred)
+        public Encoded(List<PendingEntry> included, List<(PendingEntry, string)> rejected, List<PendingEntry> overflow)
         {
             Included = included;
             Rejected = rejected;
-            Deferred = deferred;
+            Overflow = overflow;
             var body = new byte[included.Count * 8];
             for (var i = 0; i < included.Count; i++) BinaryPrimitives.WriteInt64LittleEndian(body.AsSpan(i * 8), included[i].Sequence);
             Body = body;
@@ -63,7 +63,7 @@ internal sealed class ScriptedEncoder : IBatchEncoder
         public string Boundary { get; } = "test-" + Guid.NewGuid().ToString("N");
         public IReadOnlyList<PendingEntry> Included { get; }
         public IReadOnlyList<(PendingEntry Entry, string Reason)> Rejected { get; }
-        public IReadOnlyList<PendingEntry> Deferred { get; }
+        public IReadOnlyList<PendingEntry> Overflow { get; }
         public void Dispose() { }
     }
 }

@@ -2,7 +2,7 @@ using LogFlux.Sinks.Transport;
 
 namespace LogFlux.Sinks.Core.Tests.Pipeline;
 
-/// <summary>How each ingest status is handled (PROTOCOL 5.1, 5.3, 5.4, 5.5).</summary>
+/// <summary>How each ingest status is handled (docs/protocol.md#status-codes-and-retries, docs/protocol.md#rate-limits, docs/protocol.md#quota-blocks and docs/protocol.md#backoff).</summary>
 public class SendPipelineResponseTests
 {
     private static Func<SendCall, Task<IngestResult>> Script(params IngestResult[] results) =>

@@ -281,7 +281,7 @@ public class BatchEncoderTests
 
         Assert.That(batch.Body.Length, Is.LessThanOrEqualTo(2000));
         Assert.That(batch.Included.Count, Is.InRange(1, 9));
-        Assert.That(batch.Included.Concat(batch.Deferred), Is.EqualTo(entries));
+        Assert.That(batch.Included.Concat(batch.Overflow), Is.EqualTo(entries));
         Assert.That(TestMultipartReader.Read(batch.Body.Span, batch.Boundary), Has.Count.EqualTo(batch.Included.Count));
     }
 

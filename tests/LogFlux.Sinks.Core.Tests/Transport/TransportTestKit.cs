@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LogFlux.Sinks.Core.Tests.Support;
+using LogFlux.Sinks.Diagnostics;
 using LogFlux.Sinks.Pipeline;
 using LogFlux.Sinks.Testing;
 using LogFlux.Sinks.Protocol;

@@ -1,7 +1,7 @@
 namespace LogFlux.Sinks.Testing.Tests.Support;
 
 /// <summary>
-/// Payloads in the shapes the official clients document (protocol sections 6.5, 6.6 and 13): Java and JavaScript
+/// Payloads in the shapes the official clients document (docs/protocol.md#metrics, docs/protocol.md#spans and docs/protocol.md#test-receiver): Java and JavaScript
 /// write <c>metric_type</c> and <c>description</c>; Go omits a zero <c>duration_ms</c>.
 /// </summary>
 internal static class OfficialClientPayloads

@@ -61,7 +61,7 @@ public sealed class TestMultipart
 
     /// <summary>
     /// The official JavaScript SDK's framing: no CRLF between a part body and the next delimiter, only before the
-    /// closing one (protocol section 4.6, "Observed bug").
+    /// closing one (docs/protocol.md#multipart-body).
     /// </summary>
     public byte[] BuildJavaScriptFraming() => Build(crlfBeforeEveryDelimiter: false);
 

@@ -4,7 +4,7 @@ using Serilog.Events;
 namespace Serilog.Sinks.LogFlux;
 
 /// <summary>
-/// Serilog level → LogFlux level (PROTOCOL 7.2 by default), with optional overrides parsed from text such
+/// Serilog level → LogFlux level (docs/protocol.md#framework-level-mapping by default), with optional overrides parsed from text such
 /// as <c>"Information=Notice, Fatal=1"</c> so that the mapping can be set from appsettings.json.
 /// </summary>
 internal sealed class LevelMapping
@@ -13,7 +13,7 @@ internal sealed class LevelMapping
 
     private LevelMapping(LogFluxLevel[] map) => _map = map;
 
-    /// <summary>The mapping of PROTOCOL 7.2.</summary>
+    /// <summary>The mapping of docs/protocol.md#framework-level-mapping.</summary>
     public static LevelMapping Default { get; } = new(
     [
         LogFluxLevel.Debug,    // Verbose

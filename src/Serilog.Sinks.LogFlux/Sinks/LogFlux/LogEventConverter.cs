@@ -6,7 +6,7 @@ using Serilog.Events;
 namespace Serilog.Sinks.LogFlux;
 
 /// <summary>
-/// Builds the LogFlux entry of a Serilog event (PROTOCOL 6.13): rendered message, mapped level, event
+/// Builds the LogFlux entry of a Serilog event (docs/protocol.md#framework-events): rendered message, mapped level, event
 /// timestamp, <c>SourceContext</c> as logger, properties as attributes, the event's trace context, the
 /// exception as error fields; events written by the helper methods become metrics, events, audit entries or spans.
 /// </summary>

@@ -4,7 +4,7 @@ using Serilog.Events;
 namespace Serilog.Sinks.LogFlux;
 
 /// <summary>
-/// Turns Serilog property values into LogFlux attribute strings (PROTOCOL 6.12): scalars through
+/// Turns Serilog property values into LogFlux attribute strings (docs/protocol.md#attribute-values): scalars through
 /// <see cref="AttributeValueFormatter"/>, sequences, dictionaries and structures as compact JSON.
 /// </summary>
 internal static class PropertyValueConverter

@@ -1,4 +1,4 @@
-namespace LogFlux.Sinks.Pipeline;
+namespace LogFlux.Sinks.Diagnostics;
 
 /// <summary>
 /// Routes self-diagnostic messages to the configured listener and to any adapter that subscribed.

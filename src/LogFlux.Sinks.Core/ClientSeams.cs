@@ -1,7 +1,7 @@
 using LogFlux.Sinks.Pipeline;
 using LogFlux.Sinks.Transport;
 
-namespace LogFlux.Sinks.Context;
+namespace LogFlux.Sinks;
 
 /// <summary>
 /// Replaceable parts of a <see cref="LogFluxClient"/>: the transport, the sampling random source, the

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 
-namespace LogFlux.Sinks.Buffer;
+namespace LogFlux.Sinks.Storage;
 
 /// <summary>
-/// Creates the buffer's directories and files with owner-only permissions: directories 0700 and files 0600 on
+/// Creates the directories and files of the durable buffer and the key store with owner-only permissions: directories 0700 and files 0600 on
 /// Linux/macOS, set at creation time (never created with default permissions and tightened afterwards). On
 /// Windows the files inherit the ACL of the directory, which should be a per-user location.
 /// </summary>
@@ -68,6 +68,22 @@ internal static class OwnerOnlyFiles
         if (OperatingSystem.IsWindows()) return null;
         if ((File.GetUnixFileMode(path) & GroupOrOther) != 0) return "it is accessible to group or others (mode must be 0600)";
         return null;
+    }
+
+    /// <summary>
+    /// Reads a file of at most <paramref name="maxBytes"/> bytes, or returns null when it is larger. Buffers that
+    /// held a part of the file are zeroed (the files hold keys).
+    /// </summary>
+    public static byte[]? ReadBounded(string path, int maxBytes, FileShare share)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, share);
+        var buffer = new byte[maxBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
+        var result = length > maxBytes ? null : buffer.AsSpan(0, length).ToArray();
+        CryptographicOperations.ZeroMemory(buffer);
+        return result;
     }
 
     /// <summary>Deletes a file; returns false instead of throwing when that fails.</summary>

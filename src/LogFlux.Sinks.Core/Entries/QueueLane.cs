@@ -1,4 +1,4 @@
-namespace LogFlux.Sinks.Pipeline;
+namespace LogFlux.Sinks;
 
 /// <summary>Priority lanes of the send queue; a lower value is sent first and evicted last.</summary>
 internal enum QueueLane
