@@ -32,6 +32,8 @@ internal static class ChildRun
         using var process = Process.GetCurrentProcess();
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         long alloc0 = GC.GetTotalAllocatedBytes(true);
+        var pause0 = GC.GetTotalPauseDuration();
+        long callerCpu = 0;
         var cpu0 = process.TotalProcessorTime;
         long start = Stopwatch.GetTimestamp();
         long producerTicks = 0;
@@ -39,8 +41,10 @@ internal static class ChildRun
 
         if (args.Mode == "burst")
         {
+            long cpuStart = ThreadCpu.NowNs();
             for (int i = 0; i < n; i++) peer.Log(i);
             producerTicks = Stopwatch.GetTimestamp() - start;
+            callerCpu = ThreadCpu.NowNs() - cpuStart;
         }
         else
         {
@@ -48,7 +52,9 @@ internal static class ChildRun
             {
                 int to = Math.Min(n, from + args.Chunk);
                 long chunkStart = Stopwatch.GetTimestamp();
+                long cpuStart = ThreadCpu.NowNs();
                 for (int i = from; i < to; i++) peer.Log(i);
+                callerCpu += ThreadCpu.NowNs() - cpuStart;
                 producerTicks += Stopwatch.GetTimestamp() - chunkStart;
                 if (!peer.IsNetworked) continue;
                 var chunk = await control.WaitForEventsAsync(to, Stall, TimeSpan.FromMinutes(2)).ConfigureAwait(false);
@@ -72,6 +78,7 @@ internal static class ChildRun
         }
         var cpu1 = process.TotalProcessorTime;
         long alloc1 = GC.GetTotalAllocatedBytes(true);
+        var pause1 = GC.GetTotalPauseDuration();
         await control.MarkAsync().ConfigureAwait(false);
         process.Refresh();
         var lf = peer.Stats;
@@ -84,6 +91,8 @@ internal static class ChildRun
             Events = n,
             Delivered = delivered,
             ProducerNsPerEvent = Ticks.ToNs(producerTicks) / n,
+            CallerCpuNsPerEvent = callerCpu / (double)n,
+            GcPauseNsPerEvent = (pause1 - pause0).TotalNanoseconds / perEvent,
             EventsPerSecond = delivered / Ticks.ToSeconds(end - start),
             CpuNsPerEvent = (cpu1 - cpu0).TotalNanoseconds / perEvent,
             AllocBytesPerEvent = (alloc1 - alloc0) / perEvent,

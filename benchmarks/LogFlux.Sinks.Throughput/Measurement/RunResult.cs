@@ -9,6 +9,8 @@ internal sealed record RunResult
     public long Events { get; init; }
     public long Delivered { get; init; }
     public double ProducerNsPerEvent { get; init; }
+    public double CallerCpuNsPerEvent { get; init; }
+    public double GcPauseNsPerEvent { get; init; }
     public double EventsPerSecond { get; init; }
     public double CpuNsPerEvent { get; init; }
     public double ReceiverCpuNsPerEvent { get; init; }

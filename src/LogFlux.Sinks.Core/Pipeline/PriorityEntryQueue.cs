@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace LogFlux.Sinks.Pipeline;
 
 /// <summary>
@@ -7,17 +5,19 @@ namespace LogFlux.Sinks.Pipeline;
 /// in estimated bytes.
 /// </summary>
 /// <remarks>
-/// Each lane is a <see cref="ConcurrentQueue{T}"/> (lock-free, allocation-free enqueue once its segments are
-/// warm). The bounds are kept with two atomic counters that a writer reserves before it publishes the
-/// entry, so a full queue is detected without a lock. A channel per lane would add a lock per write and
-/// could not express what the senders wait for anyway (any lane, a flush request or a timer), so the
-/// senders wait on the pipeline's own signal and only need these lanes for storage.
+/// Each lane is a ring buffer (<see cref="Queue{T}"/>) behind one short lock: a write holds it for one enqueue, a
+/// sender for one batch. The bounds are kept with two atomic counters that a writer reserves before it publishes
+/// the entry, so a full queue is detected without the lock. Not a <c>ConcurrentQueue</c>: the senders need to
+/// look at a lane's head (the byte bound of a batch, the age of the oldest entry), and peeking into a
+/// <c>ConcurrentQueue</c> stops its segments from releasing dequeued items and from being reused, so every sent
+/// entry stayed reachable until its whole segment was consumed, long enough to reach generation 2.
 /// Under a race at the very edge of the bounds a reservation may be refused that would just have fit;
 /// the bounds themselves are never exceeded.
 /// </remarks>
 internal sealed class PriorityEntryQueue
 {
-    private readonly ConcurrentQueue<PendingEntry>[] _lanes;
+    private readonly Queue<PendingEntry>[] _lanes;
+    private readonly object _gate = new();
     private readonly Action<PendingEntry> _onEvicted;
     private int _count;
     private long _bytes;
@@ -30,8 +30,8 @@ internal sealed class PriorityEntryQueue
         Capacity = Math.Max(1, capacity);
         CapacityBytes = Math.Max(1, capacityBytes);
         _onEvicted = onEvicted;
-        _lanes = new ConcurrentQueue<PendingEntry>[QueueLanes.Count];
-        for (var i = 0; i < _lanes.Length; i++) _lanes[i] = new ConcurrentQueue<PendingEntry>();
+        _lanes = new Queue<PendingEntry>[QueueLanes.Count];
+        for (var i = 0; i < _lanes.Length; i++) _lanes[i] = new Queue<PendingEntry>();
     }
 
     public int Capacity { get; }
@@ -67,7 +67,11 @@ internal sealed class PriorityEntryQueue
     }
 
     /// <summary>Makes a reserved entry visible to the senders.</summary>
-    public void Publish(PendingEntry entry) => _lanes[(int)QueueLanes.Of(entry.Type, entry.Level)].Enqueue(entry);
+    public void Publish(PendingEntry entry)
+    {
+        var lane = _lanes[(int)QueueLanes.Of(entry.Type, entry.Level)];
+        lock (_gate) lane.Enqueue(entry);
+    }
 
     /// <summary>
     /// Moves up to <paramref name="maxCount"/> entries into <paramref name="into"/>, highest lane first, FIFO
@@ -76,17 +80,22 @@ internal sealed class PriorityEntryQueue
     /// </summary>
     public void Take(int maxCount, long maxBytes, Func<PendingEntry, long> sizeOf, List<PendingEntry> into)
     {
+        var first = into.Count;
+        lock (_gate) MoveHeads(maxCount, maxBytes, sizeOf, into);
+        for (var i = first; i < into.Count; i++) Release(into[i]);
+    }
+
+    private void MoveHeads(int maxCount, long maxBytes, Func<PendingEntry, long> sizeOf, List<PendingEntry> into)
+    {
         long taken = 0;
         foreach (var lane in _lanes)
         {
-            while (into.Count < maxCount)
+            while (into.Count < maxCount && lane.TryPeek(out var next))
             {
-                if (!lane.TryPeek(out var next)) break;
-                if (into.Count > 0 && taken + sizeOf(next) > maxBytes) return;
-                if (!lane.TryDequeue(out var entry)) break;
-                Release(entry);
-                taken += sizeOf(entry);
-                into.Add(entry);
+                var size = sizeOf(next);
+                if (into.Count > 0 && taken + size > maxBytes) return;
+                into.Add(lane.Dequeue());
+                taken += size;
             }
         }
     }
@@ -95,9 +104,12 @@ internal sealed class PriorityEntryQueue
     public long? OldestEnqueuedAt()
     {
         long? oldest = null;
-        foreach (var lane in _lanes)
+        lock (_gate)
         {
-            if (lane.TryPeek(out var head) && (oldest is null || head.EnqueuedAt < oldest)) oldest = head.EnqueuedAt;
+            foreach (var lane in _lanes)
+            {
+                if (lane.TryPeek(out var head) && (oldest is null || head.EnqueuedAt < oldest)) oldest = head.EnqueuedAt;
+            }
         }
         return oldest;
     }
@@ -105,28 +117,31 @@ internal sealed class PriorityEntryQueue
     /// <summary>Removes every published entry (used at close).</summary>
     public void DrainTo(List<PendingEntry> into)
     {
-        foreach (var lane in _lanes)
+        var first = into.Count;
+        lock (_gate)
         {
-            while (lane.TryDequeue(out var entry))
+            foreach (var lane in _lanes)
             {
-                Release(entry);
-                into.Add(entry);
+                while (lane.TryDequeue(out var entry)) into.Add(entry);
             }
         }
+        for (var i = first; i < into.Count; i++) Release(into[i]);
     }
 
     private bool TryEvictBelow(int lane)
     {
-        for (var victimLane = _lanes.Length - 1; victimLane > lane; victimLane--)
+        PendingEntry? victim = null;
+        lock (_gate)
         {
-            if (_lanes[victimLane].TryDequeue(out var victim))
+            for (var victimLane = _lanes.Length - 1; victimLane > lane && victim is null; victimLane--)
             {
-                Release(victim);
-                _onEvicted(victim);
-                return true;
+                _lanes[victimLane].TryDequeue(out victim);
             }
         }
-        return false;
+        if (victim is null) return false;
+        Release(victim);
+        _onEvicted(victim);
+        return true;
     }
 
     private void Release(PendingEntry entry)
