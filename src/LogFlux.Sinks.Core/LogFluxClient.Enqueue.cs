@@ -131,7 +131,7 @@ public sealed partial class LogFluxClient
 
     private static void AddTraceIds(LogFluxEntry entry)
     {
-        if (entry.Attributes is { } attributes && attributes.ContainsKey("trace_id")) return;
+        if (entry.Attributes is { } attributes && attributes.ContainsKey(Records.RecordAttributes.TraceId)) return;
         CapturedTrace.Current().ApplyTo(entry);
     }
 

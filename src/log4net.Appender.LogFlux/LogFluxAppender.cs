@@ -72,15 +72,7 @@ public sealed partial class LogFluxAppender : AppenderSkeleton
                 return;
             }
             var message = Layout is null ? loggingEvent.RenderedMessage : RenderLoggingEvent(loggingEvent);
-            var captured = _converter.TryCapture(loggingEvent, message ?? string.Empty, out var skip);
-            if (skip) return;
-            if (captured is not null)
-            {
-                state.Lease.Client.Enqueue(captured);
-                return;
-            }
-            var entry = _converter.Convert(loggingEvent, message ?? string.Empty);
-            if (entry is not null) state.Lease.Client.Enqueue(entry);
+            if (_converter.ToRecord(loggingEvent, message ?? string.Empty) is { } record) state.Lease.Client.Enqueue(record);
         }
         catch (Exception ex)
         {

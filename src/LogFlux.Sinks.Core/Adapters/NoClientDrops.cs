@@ -5,7 +5,7 @@ namespace LogFlux.Sinks.Adapters;
 /// no <c>LogFluxSdk.Init</c> client, or an invalid configuration) and tells the adapter when to say so through its
 /// framework's self-diagnostics: once, until <see cref="Rearm"/>. Thread-safe.
 /// </summary>
-public sealed class NoClientDrops
+internal sealed class NoClientDrops
 {
     private long _count;
     private int _reported;

@@ -6,9 +6,8 @@ namespace Serilog.Sinks.LogFlux;
 
 /// <summary>
 /// The <c>WriteTo.LogFlux</c> sink: hands each event to the LogFlux client's queue (the only buffer; batching,
-/// encryption and sending happen on the client's workers). Plain events are queued as they are and written on the
-/// sender (Serilog events are immutable once emitted); events with an exception or written by a helper method are
-/// converted on the logging thread. Never blocks and never throws.
+/// encryption and sending happen on the client's workers). Each event is captured as a record that the core writes
+/// on the sender (Serilog events are immutable once emitted). Never blocks and never throws.
 /// </summary>
 internal sealed class LogFluxSink : ILogEventSink, IDisposable, IAsyncDisposable
 {
@@ -32,8 +31,7 @@ internal sealed class LogFluxSink : ILogEventSink, IDisposable, IAsyncDisposable
                 return;
             }
             // A refused entry is counted by the client under its drop reason.
-            if (LogEventConverter.CanDefer(logEvent)) client.Enqueue(_converter.Defer(logEvent));
-            else client.Enqueue(_converter.Convert(logEvent));
+            client.Enqueue(_converter.ToRecord(logEvent));
         }
         catch (Exception ex)
         {
