@@ -10,26 +10,17 @@ namespace log4net.Appender.LogFlux.Mapping;
 /// the event itself never has to be fixed; the values are formatted on the sender. The core decides the attributes
 /// and turns events written by the helper methods into their entry types.
 /// </summary>
-internal sealed class LoggingEventConverter
+internal sealed class LoggingEventConverter(Log4NetLevelMapper levels, bool includeLocation)
 {
     private const string Unknown = "?";
-
-    private readonly Log4NetLevelMapper _levels;
-    private readonly bool _includeLocation;
-
-    public LoggingEventConverter(Log4NetLevelMapper levels, bool includeLocation)
-    {
-        _levels = levels;
-        _includeLocation = includeLocation;
-    }
 
     /// <summary>The record, or null for events that are never sent (level OFF).</summary>
     public CapturedRecord? ToRecord(LoggingEvent loggingEvent, string message)
     {
-        if (!_levels.TryMap(loggingEvent.Level, out var level)) return null;
+        if (!levels.TryMap(loggingEvent.Level, out var level)) return null;
         var properties = EventPropertyReader.Capture(loggingEvent);
         List<KeyValuePair<string, object?>>? extra = null;
-        if (_includeLocation) AddLocation(loggingEvent, extra = new List<KeyValuePair<string, object?>>(5));
+        if (includeLocation) AddLocation(loggingEvent, extra = new List<KeyValuePair<string, object?>>(5));
         var exception = loggingEvent.ExceptionObject;
         if (exception is null && loggingEvent.GetExceptionString() is { Length: > 0 } exceptionText)
         {

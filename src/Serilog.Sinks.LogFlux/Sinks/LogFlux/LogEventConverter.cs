@@ -10,30 +10,21 @@ namespace Serilog.Sinks.LogFlux;
 /// message template when asked for, the exception, and the trace context Serilog captured with the event (else the
 /// client captures the flow's). The core decides the attributes and turns helper events into their entry types.
 /// </summary>
-internal sealed class LogEventConverter
+internal sealed class LogEventConverter(LevelMapping levels, bool includeMessageTemplate)
 {
     /// <summary>The property Serilog uses for the logger name.</summary>
     public const string SourceContextProperty = "SourceContext";
 
-    private readonly LevelMapping _levels;
-    private readonly bool _includeMessageTemplate;
-
-    public LogEventConverter(LevelMapping levels, bool includeMessageTemplate)
-    {
-        _levels = levels;
-        _includeMessageTemplate = includeMessageTemplate;
-    }
-
     public CapturedRecord ToRecord(LogEvent logEvent)
     {
-        var record = new CapturedRecord(_levels.Map(logEvent.Level), logEvent.Timestamp, LoggerOf(logEvent))
+        var record = new CapturedRecord(levels.Map(logEvent.Level), logEvent.Timestamp, LoggerOf(logEvent))
         {
             MessageState = logEvent,
             MessageLengthHint = 2 * logEvent.MessageTemplate.Text.Length,
             Properties = logEvent.Properties,
             PropertyCount = logEvent.Properties.Count,
             Formatter = LogEventFormatter.Instance,
-            Extra = _includeMessageTemplate ? [new(RecordAttributes.MessageTemplate, logEvent.MessageTemplate.Text)] : null,
+            Extra = includeMessageTemplate ? [new(RecordAttributes.MessageTemplate, logEvent.MessageTemplate.Text)] : null,
             Exception = logEvent.Exception,
         };
         return logEvent.TraceId is { } trace && trace != default ? record.WithTrace(CapturedTrace.FromIds(trace, logEvent.SpanId ?? default)) : record;

@@ -9,16 +9,9 @@ namespace Serilog.Sinks.LogFlux;
 /// encryption and sending happen on the client's workers). Each event is captured as a record that the core writes
 /// on the sender (Serilog events are immutable once emitted). Never blocks and never throws.
 /// </summary>
-internal sealed class LogFluxSink : ILogEventSink, IDisposable, IAsyncDisposable
+internal sealed class LogFluxSink(ClientConnection connection, LogEventConverter converter) : ILogEventSink, IDisposable, IAsyncDisposable
 {
-    private readonly ClientConnection _connection;
-    private readonly LogEventConverter _converter;
-
-    public LogFluxSink(ClientConnection connection, LogEventConverter converter)
-    {
-        _connection = connection;
-        _converter = converter;
-    }
+    private readonly ClientConnection _connection = connection;
 
     public void Emit(LogEvent logEvent)
     {
@@ -31,7 +24,7 @@ internal sealed class LogFluxSink : ILogEventSink, IDisposable, IAsyncDisposable
                 return;
             }
             // A refused entry is counted by the client under its drop reason.
-            client.Enqueue(_converter.ToRecord(logEvent));
+            client.Enqueue(converter.ToRecord(logEvent));
         }
         catch (Exception ex)
         {
