@@ -12,9 +12,6 @@ namespace LogFlux.Sinks.Records;
 /// </summary>
 internal sealed class CapturedRecord
 {
-    private const int EventOverhead = 320;
-    private const int PairOverhead = 64;
-
     private string? _message;
 
     /// <summary>Creates the record.</summary>
@@ -82,8 +79,9 @@ internal sealed class CapturedRecord
     {
         get
         {
+            const int eventOverhead = 320, pairOverhead = 64;
             long pairs = PropertyCount + (Extra?.Count ?? 0);
-            long size = EventOverhead + 2L * (_message?.Length ?? MessageLengthHint) + PairOverhead * pairs;
+            long size = eventOverhead + 2L * (_message?.Length ?? MessageLengthHint) + pairOverhead * pairs;
             return (int)Math.Min(size, int.MaxValue / 2);
         }
     }
