@@ -1,24 +1,29 @@
-using LogFlux.Sinks.Adapters;
 using LogFlux.Sinks.Context;
 using LogFlux.Sinks.Pipeline;
+using LogFlux.Sinks.Records;
 
 namespace LogFlux.Sinks;
 
 public sealed partial class LogFluxClient
 {
     /// <summary>
-    /// Queues a log entry that is converted on the sender instead of the calling thread — the fast path of the
-    /// framework adapters. On the calling thread it only samples, captures the current scope's attributes and
-    /// (unless the entry has its own) the trace context, records the automatic breadcrumb (rendered only if a
-    /// snapshot is ever taken) and queues. When a before-send hook applies to logs or the durable buffer is on,
-    /// the entry is converted at once and takes the path of <see cref="Enqueue(LogFluxEntry)"/>.
+    /// Queues a log call captured by an adapter — the one entry point of the framework adapters. On the calling
+    /// thread it captures the trace context (unless the adapter did), samples, attaches the current scope's
+    /// attributes, records the automatic breadcrumb (rendered only if a snapshot is ever taken) and queues the
+    /// record; the sender writes it. A record with an exception or helper markers, or any record while a
+    /// before-send hook applies to logs or the durable buffer is on, becomes an entry at once and takes the path
+    /// of <see cref="Enqueue(LogFluxEntry)"/>.
     /// </summary>
-    /// <param name="entry">The entry.</param>
-    /// <returns>True when the entry was accepted into the queue.</returns>
+    /// <param name="record">The record.</param>
+    /// <returns>True when the record was accepted into the queue.</returns>
     /// <exception cref="InvalidOperationException">Only with <see cref="LogFluxOptions.Failsafe"/> off: the client is closed.</exception>
-    public bool Enqueue(DeferredLogEntry entry)
+    internal bool Enqueue(CapturedRecord record)
     {
-        if (entry is null || _hooks.AppliesToLogs || _pipeline.StoresEntries) return Submit(Materialize(entry), CurrentScope, _breadcrumbs, Origin.Call);
+        record?.CaptureTraceIfMissing();
+        if (record is null || record.Exception is not null || _hooks.AppliesToLogs || _pipeline.StoresEntries || record.HelperKind is not null)
+        {
+            return Submit(Materialize(record), CurrentScope, _breadcrumbs, Origin.CapturedCall);
+        }
         try
         {
             if (IsClosed)
@@ -32,9 +37,9 @@ public sealed partial class LogFluxClient
                 _pipeline.CountSampledOut();
                 return false;
             }
-            var trace = entry.HasTraceContext ? default : CapturedTrace.Current();
-            if (!_queue(new PendingEntry(entry, CurrentScope?.SnapshotAttributes(), trace))) return false;
-            if (LogFluxLevels.RecordsBreadcrumb(entry.Level, _options.MinimumBreadcrumbLevel)) _breadcrumbs.Add(entry);
+            record.AttachScope(CurrentScope?.SnapshotAttributes());
+            if (!_queue(new PendingEntry(record))) return false;
+            if (LogFluxLevels.RecordsBreadcrumb(record.Level, _options.MinimumBreadcrumbLevel)) _breadcrumbs.Add(record);
             return true;
         }
         catch (Exception ex) when (ex is not InvalidOperationException || _options.Failsafe)
@@ -45,12 +50,12 @@ public sealed partial class LogFluxClient
         }
     }
 
-    private LogEntry? Materialize(DeferredLogEntry? entry)
+    private LogFluxEntry? Materialize(CapturedRecord? record)
     {
-        if (entry is null) return null;
+        if (record is null) return null;
         try
         {
-            return entry.ToLogEntry();
+            return RecordAttributes.ToEntry(record);
         }
         catch (Exception ex)
         {

@@ -42,7 +42,7 @@ public sealed partial class LogFluxClient
     /// <param name="entry">The entry, carrying the trace context captured where it was logged (if any).</param>
     /// <returns>True when the entry was accepted into the queue.</returns>
     /// <exception cref="InvalidOperationException">Only with <see cref="LogFluxOptions.Failsafe"/> off: the client is closed or the entry is invalid.</exception>
-    public bool EnqueueCaptured(LogFluxEntry entry) => Submit(entry, CurrentScope, _breadcrumbs, Origin.CapturedCall);
+    internal bool EnqueueCaptured(LogFluxEntry entry) => Submit(entry, CurrentScope, _breadcrumbs, Origin.CapturedCall);
 
     private bool Submit(LogFluxEntry? entry, LogFluxScope? scope, BreadcrumbRing ring, Origin origin)
     {
@@ -128,7 +128,7 @@ public sealed partial class LogFluxClient
 
     private static void AddTraceIds(LogFluxEntry entry)
     {
-        if (entry.Attributes is { } attributes && attributes.ContainsKey("trace_id")) return;
+        if (entry.Attributes is { } attributes && attributes.ContainsKey(Records.RecordAttributes.TraceId)) return;
         CapturedTrace.Current().ApplyTo(entry);
     }
 

@@ -99,17 +99,7 @@ public sealed partial class LogFluxTarget : TargetWithContext
             var spanId = SpanId is null ? null : RenderLogEvent(SpanId, logEvent);
             var message = RenderLogEvent(Layout, logEvent);
             var properties = GetAllProperties(logEvent);
-            if (logEvent.Exception is null && !properties.ContainsKey(FrameworkEntryProperties.Kind))
-            {
-                // Plain events: the values are formatted on the sender; the trace ids rendered here travel with the
-                // event, so the thread that hands it over (an async wrapper's) never adds its own.
-                client.Enqueue(new CapturedNLogEvent(logEvent, level.Value, message, properties, traceId, spanId, _json));
-                return;
-            }
-            var entry = LogEventMapper.Map(logEvent, level.Value, message, properties, traceId, spanId, _json);
-            // The trace ids were rendered above on the logging thread; the thread handing the entry over (an async
-            // wrapper's) must not add its own.
-            client.EnqueueCaptured(entry);
+            client.Enqueue(LogEventMapper.ToRecord(logEvent, level.Value, message, properties, traceId, spanId, _json));
         }
         catch (Exception ex)
         {

@@ -96,8 +96,8 @@ public static class LogFluxLoggerExtensions
     private static void WriteSpan(ILogger logger, FrameworkSpan span, IReadOnlyList<KeyValuePair<string, object?>> properties)
     {
         if (!Enabled(logger)) return;
-        var markers = properties.Where(p => p.Key.StartsWith("LogFlux", StringComparison.Ordinal) && !SpanTemplateProperties.Contains(p.Key)).ToList();
-        var attributes = properties.Where(p => !p.Key.StartsWith("LogFlux", StringComparison.Ordinal));
+        var markers = properties.Where(p => p.Key.StartsWith(P.Prefix, StringComparison.Ordinal) && !SpanTemplateProperties.Contains(p.Key)).ToList();
+        var attributes = properties.Where(p => !p.Key.StartsWith(P.Prefix, StringComparison.Ordinal));
         Write(logger, markers, attributes, P.SpanTemplate, span.Operation, span.Name, Math.Round(span.DurationMs, 3), span.Status);
     }
 

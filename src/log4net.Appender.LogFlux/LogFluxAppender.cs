@@ -72,15 +72,7 @@ public sealed partial class LogFluxAppender : AppenderSkeleton
                 return;
             }
             var message = Layout is null ? loggingEvent.RenderedMessage : RenderLoggingEvent(loggingEvent);
-            var captured = _converter.TryCapture(loggingEvent, message ?? string.Empty, out var skip);
-            if (skip) return;
-            if (captured is not null)
-            {
-                client.Enqueue(captured);
-                return;
-            }
-            var entry = _converter.Convert(loggingEvent, message ?? string.Empty);
-            if (entry is not null) client.Enqueue(entry);
+            if (_converter.ToRecord(loggingEvent, message ?? string.Empty) is { } record) client.Enqueue(record);
         }
         catch (Exception ex)
         {

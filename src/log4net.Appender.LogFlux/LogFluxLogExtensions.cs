@@ -95,12 +95,12 @@ public static class LogFluxLogExtensions
         IEnumerable<KeyValuePair<string, object?>>? attributes)
     {
         name ??= string.Empty;
-        var number = HelperEventWriter.Number(value);
+        var number = global::LogFlux.Sinks.AttributeValueFormatter.Format(value);
         var text = string.IsNullOrEmpty(unit) ? $"Metric {name} {kind} {number}" : $"Metric {name} {kind} {number} {unit}";
         HelperEventWriter.Write(log, Level.Info, text,
             [
                 new(Kind, KindMetric), new(MetricName, name), new(MetricKind, kind),
-                new(MetricValue, number), new(MetricUnit, unit ?? string.Empty),
+                new(MetricValue, value), new(MetricUnit, unit ?? string.Empty),
             ], attributes);
     }
 }

@@ -102,6 +102,8 @@ public sealed class LogFluxLogExtensionsTests : ReceiverFixture
             Assert.That(childEntry.GetString("parent_span_id"), Is.EqualTo(rootSpan));
             Assert.That(childEntry.GetString("status"), Is.EqualTo("error"));
             Assert.That(childEntry.Attributes["error.message"], Is.EqualTo("db timeout"));
+            Assert.That(rootEntry.Attributes.Keys, Has.None.EqualTo("trace_id").And.None.EqualTo("span_id"), "a span never carries the flow's ids as attributes");
+            Assert.That(childEntry.Attributes.Keys, Has.None.EqualTo("trace_id").And.None.EqualTo("span_id"), "the child ends inside the root span: its ids are the flow's");
             Assert.That(inside.Attributes["trace_id"], Is.EqualTo(rootTrace));
             Assert.That(inside.Attributes["span_id"], Is.EqualTo(childSpan));
             Assert.That(System.Diagnostics.Activity.Current, Is.Null, "the span restores the previous activity");

@@ -32,7 +32,7 @@ public class BatchEncoderStage
         _objects = SampleEntries.Batch(Entries);
         _jsonBodies = _objects.Select(p => EntryJsonWriter.ToUtf8(p.Entry!, SampleEntries.Context)).ToArray();
         _json = _objects.Select((p, i) => new PendingEntry(p.Type, p.Level, p.Timestamp, _jsonBodies[i])).ToList();
-        _deferred = _objects.Select(p => new PendingEntry(Captured((LogEntry)p.Entry!), null, default)).ToList();
+        _deferred = _objects.Select(p => new PendingEntry(Captured((LogEntry)p.Entry!))).ToList();
         var time = new FixedTime(new DateTimeOffset(2026, 11, 26, 12, 0, 1, TimeSpan.Zero));
         _gzip = new BatchEncoder(SampleEntries.Context, enableCompression: true, time);
         _plain = new BatchEncoder(SampleEntries.Context, enableCompression: false, time);
@@ -92,9 +92,14 @@ public class BatchEncoderStage
         public override DateTimeOffset GetUtcNow() => now;
     }
 
-    private static global::LogFlux.Sinks.Adapters.CapturedLogEvent Captured(LogEntry entry)
+    private static global::LogFlux.Sinks.Records.CapturedRecord Captured(LogEntry entry)
     {
         var properties = (entry.Attributes ?? []).Select(a => new KeyValuePair<string, object?>(a.Key, a.Value)).ToList();
-        return new global::LogFlux.Sinks.Adapters.CapturedLogEvent(entry.Level, entry.Timestamp, entry.Message, entry.Logger, properties, properties.Count, null, null, null);
+        return new global::LogFlux.Sinks.Records.CapturedRecord(entry.Level, entry.Timestamp, entry.Logger)
+        {
+            Message = entry.Message,
+            Properties = properties,
+            PropertyCount = properties.Count,
+        }.WithTrace(default);
     }
 }

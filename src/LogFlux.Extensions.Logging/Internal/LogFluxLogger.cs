@@ -5,9 +5,9 @@ namespace LogFlux.Extensions.Logging.Internal;
 
 /// <summary>
 /// The logger of one category. <see cref="Log{TState}"/> does only what must happen on the logging thread: the level
-/// check, capturing the state, scopes and trace ids, and a non-blocking hand-off to the client's queue. Plain events
-/// take the client's deferred path (converted on the sender); events with an exception become error captures with
-/// stack frames and breadcrumbs. Never throws.
+/// check, capturing the state and scopes, and a non-blocking hand-off to the client's queue, which converts plain
+/// events on the sender and events with an exception (error captures with stack frames and breadcrumbs) at once.
+/// Never throws.
 /// </summary>
 internal sealed class LogFluxLogger : ILogger
 {
@@ -39,16 +39,8 @@ internal sealed class LogFluxLogger : ILogger
                 return;
             }
             var scopes = _provider.IncludeScopes ? ScopeSnapshot.Capture(_provider.ScopeProvider) : null;
-            var captured = MelEvent<TState>.Capture(level, _category, eventId, state, exception, formatter, scopes);
-            if (exception is null)
-            {
-                client.Enqueue(captured);
-                return;
-            }
-            var entry = captured.ToLogEntry();
-            entry.Error = ErrorDetails.FromException(exception);
-            // Queued on the logging thread, so the client adds this thread's trace context.
-            client.Enqueue(entry);
+            // Queued on the logging thread, so the client captures this thread's trace context.
+            client.Enqueue(MelEvent.Capture(level, _category, eventId, state, exception, formatter, scopes));
         }
         catch (Exception ex)
         {

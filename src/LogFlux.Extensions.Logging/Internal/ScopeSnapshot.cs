@@ -1,5 +1,6 @@
 using LogFlux.Sinks;
 using LogFlux.Sinks.Adapters;
+using LogFlux.Sinks.Records;
 using Microsoft.Extensions.Logging;
 
 namespace LogFlux.Extensions.Logging.Internal;
@@ -43,7 +44,7 @@ internal static class ScopeSnapshot
                 case IEnumerable<KeyValuePair<string, object?>> pairs:
                     foreach (var pair in pairs)
                     {
-                        if (!string.IsNullOrEmpty(pair.Key) && pair.Key != MelEvent.OriginalFormatKey) attributes.AddValue(pair.Key, pair.Value);
+                        if (!string.IsNullOrEmpty(pair.Key) && pair.Key != TemplateStateFormatter.OriginalFormatKey) attributes.AddValue(pair.Key, pair.Value);
                     }
                     break;
                 case IEnumerable<KeyValuePair<string, string?>> texts2:

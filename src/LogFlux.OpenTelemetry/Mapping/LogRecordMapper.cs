@@ -1,3 +1,5 @@
+using LogFlux.Sinks.Context;
+using LogFlux.Sinks.Records;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Logs;
 
@@ -13,39 +15,26 @@ namespace LogFlux.OpenTelemetry.Mapping;
 /// </summary>
 internal static class LogRecordMapper
 {
-    public const string OriginalFormat = "{OriginalFormat}";
-
-    public static LogEntry ToEntry(LogRecord record, string? source)
+    public static LogFluxEntry ToEntry(LogRecord record, string? source)
     {
         var template = record.Body;
-        var attributes = TagAttributes.NewMap();
-        object? originalFormat = null;
-        if (record.Attributes is { } recordAttributes)
+        if (template is null && record.Attributes is { } pairs)
         {
-            foreach (var pair in recordAttributes)
+            foreach (var pair in pairs)
             {
-                if (pair.Key == OriginalFormat) originalFormat = pair.Value;
-                else TagAttributes.Add(attributes, pair.Key, pair.Value);
+                if (pair.Key == TemplateStateFormatter.OriginalFormatKey) template = pair.Value as string;
             }
         }
-        template ??= originalFormat as string;
-        var message = record.FormattedMessage ?? MessageTemplateText.Render(template, record.Attributes) ?? string.Empty;
-        if (!string.IsNullOrEmpty(template)) attributes.TryAdd("message_template", template);
-        if (record.EventId.Id != 0) attributes.TryAdd("event_id", record.EventId.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (!string.IsNullOrEmpty(record.EventId.Name)) attributes.TryAdd("event_name", record.EventId.Name);
-        if (record.TraceId != default && !attributes.ContainsKey("trace_id"))
+        var captured = new CapturedRecord(LevelOf(record.LogLevel), new DateTimeOffset(DateTime.SpecifyKind(record.Timestamp, DateTimeKind.Utc)), record.CategoryName)
         {
-            attributes["trace_id"] = record.TraceId.ToHexString();
-            if (record.SpanId != default) attributes["span_id"] = record.SpanId.ToHexString();
-        }
-
-        var entry = new LogEntry(LevelOf(record.LogLevel), message, new DateTimeOffset(DateTime.SpecifyKind(record.Timestamp, DateTimeKind.Utc)))
-        {
-            Logger = string.IsNullOrEmpty(record.CategoryName) ? null : record.CategoryName,
-            Source = source,
-            Attributes = attributes.Count > 0 ? attributes : null,
-        };
-        if (record.Exception is { } exception) entry.Error = ErrorDetails.FromException(exception);
+            Message = record.FormattedMessage ?? MessageTemplateText.Render(template, record.Attributes) ?? string.Empty,
+            Properties = record.Attributes,
+            Formatter = TemplateStateFormatter.Instance,
+            Extra = TemplateStateFormatter.Extras(template, record.EventId.Id, record.EventId.Name),
+            Exception = record.Exception,
+        }.WithTrace(CapturedTrace.FromIds(record.TraceId, record.SpanId));
+        var entry = RecordAttributes.ToEntry(captured);
+        entry.Source = source;
         return entry;
     }
 

@@ -9,7 +9,7 @@ namespace LogFlux.Sinks.Adapters;
 /// subscribers; an adapter keeps one filter per channel and writes a diagnostic only when <see cref="TryClaim"/>
 /// says so. Instances are held weakly. Thread-safe.
 /// </summary>
-public sealed class DiagnosticOnceFilter
+internal sealed class DiagnosticOnceFilter
 {
     private readonly ConditionalWeakTable<LogFluxDiagnostic, object> _written = new();
 

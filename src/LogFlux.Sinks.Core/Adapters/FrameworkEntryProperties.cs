@@ -3,16 +3,19 @@ namespace LogFlux.Sinks.Adapters;
 /// <summary>
 /// Property names that the framework helper methods (counters, gauges, events, audit entries, spans written
 /// through Serilog, NLog or log4net) attach to an ordinary log event. The LogFlux adapter turns such an event
-/// into the requested entry type with <see cref="FrameworkEntryConverter"/>; every other sink, target or
+/// into the requested entry type (<see cref="Records.HelperEntryReader"/>); every other sink, target or
 /// appender sees a readable log line. Names contain no dots so that they are valid in message templates.
+/// Values keep their types: numbers stay numbers, the span start a <see cref="DateTimeOffset"/>.
 /// </summary>
-public static class FrameworkEntryProperties
+internal static class FrameworkEntryProperties
 {
+    /// <summary>The prefix every marker name starts with.</summary>
+    public const string Prefix = "LogFlux";
     /// <summary>Marks the event: <c>metric</c>, <c>event</c>, <c>audit</c> or <c>span</c>.</summary>
     public const string Kind = "LogFluxKind";
     /// <summary>Metric name.</summary>
     public const string MetricName = "LogFluxMetricName";
-    /// <summary>Metric value (invariant number).</summary>
+    /// <summary>Metric value (a number).</summary>
     public const string MetricValue = "LogFluxMetricValue";
     /// <summary>Metric kind: <c>counter</c>, <c>gauge</c> or <c>distribution</c>.</summary>
     public const string MetricKind = "LogFluxMetricKind";
@@ -40,9 +43,9 @@ public static class FrameworkEntryProperties
     public const string SpanId = "LogFluxSpanId";
     /// <summary>Parent span id (16 hex), absent for a root span.</summary>
     public const string SpanParentId = "LogFluxSpanParentId";
-    /// <summary>Span start time (RFC 3339).</summary>
+    /// <summary>Span start time (<see cref="DateTimeOffset"/>).</summary>
     public const string SpanStart = "LogFluxSpanStart";
-    /// <summary>Span duration in milliseconds.</summary>
+    /// <summary>Span duration in milliseconds (a number).</summary>
     public const string SpanDurationMs = "LogFluxSpanDurationMs";
     /// <summary>Span status: <c>ok</c> or <c>error</c>.</summary>
     public const string SpanStatus = "LogFluxSpanStatus";

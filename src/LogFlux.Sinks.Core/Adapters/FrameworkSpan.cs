@@ -174,8 +174,8 @@ public sealed class FrameworkSpan : IDisposable
             new(P.SpanName, Name),
             new(P.SpanTraceId, TraceId),
             new(P.SpanId, SpanId),
-            new(P.SpanStart, Protocol.Rfc3339.Format(StartTime)),
-            new(P.SpanDurationMs, FormatDuration()),
+            new(P.SpanStart, StartTime),
+            new(P.SpanDurationMs, Math.Round(DurationMs, 3)),
             new(P.SpanStatus, _status),
         };
         if (ParentSpanId is not null) properties.Add(new(P.SpanParentId, ParentSpanId));

@@ -5,11 +5,11 @@ using LogFlux.Sinks.Protocol;
 namespace LogFlux.Sinks.Adapters;
 
 /// <summary>
-/// Writes the <c>attributes</c> object of a <see cref="DeferredLogEntry"/> straight into the payload. The first
+/// Writes the <c>attributes</c> object of a captured record straight into the payload. The first
 /// value written under a name wins; later ones are ignored, which is how event properties take precedence over
 /// scope attributes and derived values. Values are written as strings (docs/protocol.md#attribute-values).
 /// </summary>
-public sealed class LogFluxAttributeWriter
+internal sealed class LogFluxAttributeWriter
 {
     private static readonly JsonEncodedText AttributesName = JsonEncodedText.Encode("attributes");
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
@@ -20,6 +20,9 @@ public sealed class LogFluxAttributeWriter
     internal LogFluxAttributeWriter()
     {
     }
+
+    /// <summary>Names starting with this prefix are ignored (null: none are).</summary>
+    public string? SkippedPrefix { get; set; }
 
     /// <summary>Number of attributes written so far.</summary>
     public int Count => _seen.Count;
@@ -75,10 +78,9 @@ public sealed class LogFluxAttributeWriter
 
     /// <summary>
     /// Runs <paramref name="write"/> against a writer that collects the attributes into a map instead of JSON, with the
-    /// same precedence and formatting: how a deferred entry becomes a plain <see cref="LogEntry"/> in
-    /// <see cref="DeferredLogEntry.ToLogEntry"/>.
+    /// same precedence and formatting: how a captured record becomes an entry.
     /// </summary>
-    /// <param name="write">Writes the attributes, e.g. the entry's <see cref="DeferredLogEntry.WriteAttributes"/>.</param>
+    /// <param name="write">Writes the attributes.</param>
     /// <returns>The attributes as a new map (empty when nothing was written).</returns>
     public static Dictionary<string, string> Collect(Action<LogFluxAttributeWriter> write)
     {
@@ -105,7 +107,8 @@ public sealed class LogFluxAttributeWriter
 
     private bool Claim(string name)
     {
-        if (name is null || !_seen.Add(name)) return false;
+        if (name is null || SkippedPrefix is not null && name.StartsWith(SkippedPrefix, StringComparison.Ordinal)) return false;
+        if (!_seen.Add(name)) return false;
         if (_collected is null && !_started)
         {
             Writer.WriteStartObject(AttributesName);

@@ -6,7 +6,7 @@ namespace LogFlux.Sinks.Adapters;
 /// it records, e.g. the OpenTelemetry exporter entering OpenTelemetry's <c>SuppressInstrumentationScope</c> so the
 /// clients' own calls never become spans that are exported to LogFlux again.
 /// </summary>
-public static class LogFluxOwnRequests
+internal static class LogFluxOwnRequests
 {
     private static readonly object s_lock = new();
     private static Func<IDisposable?>[] s_scopes = [];

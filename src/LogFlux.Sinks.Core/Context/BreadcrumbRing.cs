@@ -1,10 +1,10 @@
-using LogFlux.Sinks.Adapters;
+using LogFlux.Sinks.Records;
 
 namespace LogFlux.Sinks.Context;
 
 /// <summary>
 /// A fixed-size ring of breadcrumbs (docs/protocol.md#breadcrumbs): when full the oldest is overwritten; snapshots are
-/// oldest first. Thread-safe. A deferred log entry is kept as it is and rendered into a breadcrumb only when a
+/// oldest first. Thread-safe. A captured record is kept as it is and rendered into a breadcrumb only when a
 /// snapshot is taken, so recording one costs the logging thread no message rendering.
 /// </summary>
 internal sealed class BreadcrumbRing
@@ -31,8 +31,8 @@ internal sealed class BreadcrumbRing
 
     public void Add(Breadcrumb breadcrumb) => AddItem(breadcrumb);
 
-    /// <summary>Records a deferred log entry; it becomes a <c>log</c> breadcrumb when a snapshot is taken.</summary>
-    public void Add(DeferredLogEntry entry) => AddItem(entry);
+    /// <summary>Records a captured record; it becomes a <c>log</c> breadcrumb when a snapshot is taken.</summary>
+    public void Add(CapturedRecord record) => AddItem(record);
 
     private void AddItem(object breadcrumb)
     {
@@ -56,23 +56,12 @@ internal sealed class BreadcrumbRing
         }
         foreach (var item in items)
         {
-            into.Add(item as Breadcrumb ?? FromDeferred((DeferredLogEntry)item!));
+            into.Add(item as Breadcrumb ?? FromRecord((CapturedRecord)item!));
         }
     }
 
-    private static Breadcrumb FromDeferred(DeferredLogEntry entry)
-    {
-        string message;
-        try
-        {
-            message = entry.RenderMessage();
-        }
-        catch (Exception)
-        {
-            message = string.Empty;
-        }
-        return new Breadcrumb(entry.Timestamp, "log", message, LogFluxLevels.BreadcrumbLevel(entry.Level));
-    }
+    private static Breadcrumb FromRecord(CapturedRecord record) =>
+        new(record.Timestamp, "log", record.RenderMessage(), LogFluxLevels.BreadcrumbLevel(record.Level));
 
     public List<Breadcrumb> Snapshot()
     {

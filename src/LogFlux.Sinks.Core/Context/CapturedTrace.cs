@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using LogFlux.Sinks.Adapters;
+using LogFlux.Sinks.Records;
 
 namespace LogFlux.Sinks.Context;
 
 /// <summary>
-/// The trace and span id of the calling flow, captured when a deferred entry is queued and written when it is
+/// The trace and span id of the calling flow, captured when a record is queued and written when it is
 /// sent, and the one place that decides which trace context is current: <see cref="Activity.Current"/> when it
 /// carries W3C ids, else the innermost active <see cref="LogFluxSpan"/>. An activity's ids are kept as they are
 /// (they hold their hex text already).
@@ -29,6 +30,16 @@ internal readonly struct CapturedTrace
     }
 
     public bool IsPresent => _traceText is not null || _traceId != default;
+
+    /// <summary>Ids an adapter read as text; an empty trace id means "no trace context".</summary>
+    public static CapturedTrace FromText(string? traceId, string? spanId) =>
+        string.IsNullOrEmpty(traceId) ? default : new CapturedTrace(traceId, spanId ?? string.Empty);
+
+    /// <summary>Ids a framework captured itself (a default span id is left out).</summary>
+    public static CapturedTrace FromIds(ActivityTraceId traceId, ActivitySpanId spanId) =>
+        traceId == default ? default
+        : spanId == default ? new CapturedTrace(traceId.ToHexString(), string.Empty)
+        : new CapturedTrace(traceId, spanId);
 
     public static CapturedTrace Current()
     {
@@ -71,6 +82,6 @@ internal readonly struct CapturedTrace
         if (!string.IsNullOrEmpty(spanId) && !entry.Attributes!.ContainsKey(SpanIdName)) entry.SetAttribute(SpanIdName, spanId);
     }
 
-    private const string TraceIdName = "trace_id";
-    private const string SpanIdName = "span_id";
+    private const string TraceIdName = RecordAttributes.TraceId;
+    private const string SpanIdName = RecordAttributes.SpanId;
 }

@@ -1,13 +1,12 @@
-using LogFlux.Sinks.Adapters;
 using LogFlux.Sinks.Buffer;
-using LogFlux.Sinks.Context;
+using LogFlux.Sinks.Records;
 
 namespace LogFlux.Sinks.Pipeline;
 
 /// <summary>
-/// An entry accepted by the client and waiting in the queue. It holds the entry object (serialised on the
-/// sender), a deferred log entry with the context captured when it was queued, or the JSON already produced by a
-/// before-send hook.
+/// An entry accepted by the client and waiting in the queue, in one of two shapes: an entry (serialised on the
+/// sender, or a <see cref="JsonPayloadEntry"/> whose JSON a before-send hook or the durable buffer produced), or a
+/// record captured by an adapter (with the scope and trace context captured when it was queued).
 /// </summary>
 internal sealed class PendingEntry
 {
@@ -21,43 +20,31 @@ internal sealed class PendingEntry
     }
 
     public PendingEntry(LogFluxEntryType type, LogFluxLevel level, DateTimeOffset timestamp, byte[] json)
+        : this(new JsonPayloadEntry(type, level, timestamp, json), json.Length + 64)
     {
-        Type = type;
-        Level = level;
-        Timestamp = timestamp;
-        Json = json;
-        EstimatedBytes = json.Length + 64;
     }
 
-    public PendingEntry(DeferredLogEntry deferred, KeyValuePair<string, string>[]? scopeAttributes, CapturedTrace trace)
+    public PendingEntry(CapturedRecord record)
     {
-        Deferred = deferred;
-        ScopeAttributes = scopeAttributes;
-        Trace = trace;
+        Captured = record;
         Type = LogFluxEntryType.Log;
-        Level = deferred.Level;
-        Timestamp = deferred.Timestamp;
-        EstimatedBytes = Math.Max(0, deferred.EstimatedBytes) + ScopeBytes(scopeAttributes);
+        Level = record.Level;
+        Timestamp = record.Timestamp;
+        EstimatedBytes = record.EstimatedBytes + ScopeBytes(record.ScopeAttributes);
     }
 
     public LogFluxEntryType Type { get; }
     public LogFluxLevel Level { get; }
     public DateTimeOffset Timestamp { get; }
 
-    /// <summary>The entry to serialise on the sender, or null when <see cref="Json"/> is set.</summary>
+    /// <summary>The entry to serialise on the sender (a <see cref="JsonPayloadEntry"/> when its JSON is written already), or null for a captured record.</summary>
     public LogFluxEntry? Entry { get; }
 
-    /// <summary>A deferred log entry written from its framework event on the sender, or null.</summary>
-    public DeferredLogEntry? Deferred { get; }
+    /// <summary>A log call captured by an adapter, written on the sender, or null.</summary>
+    public CapturedRecord? Captured { get; }
 
-    /// <summary>The scope attributes captured with <see cref="Deferred"/>, innermost first.</summary>
-    public KeyValuePair<string, string>[]? ScopeAttributes { get; }
-
-    /// <summary>The trace context captured with <see cref="Deferred"/> (absent when the event carries its own).</summary>
-    public CapturedTrace Trace { get; }
-
-    /// <summary>UTF-8 JSON produced by a hook, or null.</summary>
-    public byte[]? Json { get; }
+    /// <summary>UTF-8 JSON produced by a hook or read from the durable buffer, or null.</summary>
+    public byte[]? Json => (Entry as JsonPayloadEntry)?.Json;
 
     /// <summary>Approximate memory held by this entry; counts against the queue's byte bound.</summary>
     public int EstimatedBytes { get; }
@@ -71,20 +58,8 @@ internal sealed class PendingEntry
     /// <summary><see cref="TimeProvider.GetTimestamp"/> at enqueue; the flush interval counts from here.</summary>
     public long EnqueuedAt { get; set; }
 
-    /// <summary>The deferred entry as a plain log entry with its captured scope and trace context applied.</summary>
-    public LogEntry MaterializeDeferred()
-    {
-        var entry = Deferred!.ToLogEntry();
-        if (ScopeAttributes is { } scope)
-        {
-            foreach (var pair in scope)
-            {
-                if (entry.Attributes is null || !entry.Attributes.ContainsKey(pair.Key)) entry.SetAttribute(pair.Key, pair.Value);
-            }
-        }
-        Trace.ApplyTo(entry);
-        return entry;
-    }
+    /// <summary>The captured record as an entry (for truncation on the sender).</summary>
+    public LogFluxEntry MaterializeRecord() => RecordAttributes.ToEntry(Captured!);
 
     private static int ScopeBytes(KeyValuePair<string, string>[]? scope)
     {

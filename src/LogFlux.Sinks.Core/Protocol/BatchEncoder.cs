@@ -203,30 +203,30 @@ internal sealed class BatchEncoder
     private string? FitJson(PendingEntry pending, Scratch scratch, int limit, out ReadOnlySpan<byte> json)
     {
         json = default;
-        if (pending.Deferred is not null)
+        if (pending.Captured is { } record)
         {
             scratch.Json.Clear();
             scratch.Writer.Reset(scratch.Json);
-            EntryJsonWriter.WriteDeferred(scratch.Writer, pending, Context, scratch.Attributes, scratch.Message);
+            EntryJsonWriter.WriteRecord(scratch.Writer, record, Context, scratch.Attributes, scratch.Message);
             scratch.Writer.Flush();
             json = scratch.Json.WrittenSpan;
             if (json.Length <= limit) return null;
-            return EntryTruncation.Fit(pending.MaterializeDeferred(), Context, scratch.Json, scratch.Writer, limit, out json);
+            return EntryTruncation.Fit(pending.MaterializeRecord(), Context, scratch.Json, scratch.Writer, limit, out json);
         }
-        if (pending.Entry is { } entry)
+        if (pending.Json is { } raw)
         {
-            string? invalid = EntryValidator.Validate(entry);
-            if (invalid is not null) return invalid;
-            return EntryTruncation.Fit(entry, Context, scratch.Json, scratch.Writer, limit, out json);
+            if (raw.Length == 0) return "entry JSON is empty";
+            if (raw.Length <= limit)
+            {
+                json = raw;
+                return null;
+            }
+            return EntryTruncation.FitJsonText(raw, scratch.Json, scratch.Writer, limit, out json);
         }
-
-        if (pending.Json is not { Length: > 0 } raw) return "entry JSON is empty";
-        if (raw.Length <= limit)
-        {
-            json = raw;
-            return null;
-        }
-        return EntryTruncation.FitJsonText(raw, scratch.Json, scratch.Writer, limit, out json);
+        var entry = pending.Entry!;
+        string? invalid = EntryValidator.Validate(entry);
+        if (invalid is not null) return invalid;
+        return EntryTruncation.Fit(entry, Context, scratch.Json, scratch.Writer, limit, out json);
     }
 
     private static int EstimateBodySize(IReadOnlyList<PendingEntry> entries)

@@ -1,68 +1,39 @@
 using System.Collections;
 using System.Text;
 using LogFlux.Sinks;
-using LogFlux.Sinks.Adapters;
+using LogFlux.Sinks.Context;
+using LogFlux.Sinks.Records;
 using NLog.MessageTemplates;
 
 namespace NLog.Targets.LogFlux.Internal;
 
 /// <summary>
-/// Builds the LogFlux entry of one NLog event: rendered message, mapped level, the event's own timestamp,
-/// logger name, properties as attribute strings, trace/span ids and error details. Events written by the
-/// helper methods (metrics, events, audit entries, spans) become entries of that type.
+/// Captures one NLog event as a record for the LogFlux client: rendered message, mapped level, the event's own
+/// timestamp, logger name, properties, trace/span ids and exception. The core decides the attributes and turns
+/// events written by the helper methods into their entry types.
 /// </summary>
 internal static class LogEventMapper
 {
-    public const string TraceIdAttribute = "trace_id";
-    public const string SpanIdAttribute = "span_id";
-
     /// <summary>Prefix of a property name that lost against an earlier property of the same name; never sent.</summary>
     public const string DuplicateMarker = "\u0000duplicate:";
 
-    public static LogFluxEntry Map(
-        LogEventInfo logEvent,
-        LogFluxLevel level,
-        string message,
-        IDictionary<string, object?> properties,
-        string? traceId,
-        string? spanId,
-        IJsonConverter? json)
+    /// <summary>
+    /// Captures the event on the logging thread: the rendered message, the collected properties (formatted on the
+    /// sender unless the event needs an entry at once) and the trace ids rendered from the event, which travel
+    /// with it so the thread that hands it over (an async wrapper's) never adds its own.
+    /// </summary>
+    public static CapturedRecord ToRecord(LogEventInfo logEvent, LogFluxLevel level, string message, IDictionary<string, object?> properties,
+        string? traceId, string? spanId, IJsonConverter? json)
     {
-        var entry = new LogEntry(level, message, ToUtc(logEvent.TimeStamp))
+        var serialized = json is not null && HasStructuredValue(properties) ? SerializedNames(logEvent) : null;
+        return new CapturedRecord(level, ToUtc(logEvent.TimeStamp), logEvent.LoggerName)
         {
-            Logger = string.IsNullOrEmpty(logEvent.LoggerName) ? null : logEvent.LoggerName,
-        };
-
-        if (properties.Count > 0 || !string.IsNullOrEmpty(traceId))
-        {
-            var serialized = SerializedNames(logEvent);
-            var attributes = new Dictionary<string, string>(properties.Count + 2, StringComparer.Ordinal);
-            foreach (var pair in properties)
-            {
-                if (string.IsNullOrEmpty(pair.Key) || pair.Key.StartsWith(DuplicateMarker, StringComparison.Ordinal)) continue;
-                var text = Format(pair.Value, serialized?.Contains(pair.Key) == true, json);
-                if (text is not null) attributes[pair.Key] = text;
-            }
-            // An explicit trace_id/span_id property of the event wins over the ambient one.
-            if (!string.IsNullOrEmpty(traceId)) attributes.TryAdd(TraceIdAttribute, traceId);
-            if (!string.IsNullOrEmpty(spanId)) attributes.TryAdd(SpanIdAttribute, spanId);
-            if (attributes.Count > 0) entry.Attributes = attributes;
-        }
-
-        if (logEvent.Exception is { } exception)
-        {
-            entry.Error = ErrorDetails.FromException(exception);
-        }
-
-        var converted = FrameworkEntryConverter.Convert(entry);
-        if (converted is SpanEntry span && span.Attributes is { } spanAttributes)
-        {
-            // A span carries its own ids; the ambient ones of the thread that ended it would only confuse.
-            spanAttributes.Remove(TraceIdAttribute);
-            spanAttributes.Remove(SpanIdAttribute);
-            if (spanAttributes.Count == 0) span.Attributes = null;
-        }
-        return converted;
+            Message = message,
+            Properties = properties.Count > 0 ? properties : null,
+            PropertyCount = properties.Count,
+            Formatter = NLogValueFormatter.For(json, serialized),
+            Exception = logEvent.Exception,
+        }.WithTrace(CapturedTrace.FromText(traceId, spanId));
     }
 
     internal static DateTimeOffset ToUtc(DateTime timestamp)
@@ -112,5 +83,14 @@ internal static class LogEventMapper
             // A message that is not a valid template has no capture hints.
         }
         return names;
+    }
+
+    private static bool HasStructuredValue(IDictionary<string, object?> properties)
+    {
+        foreach (var pair in properties)
+        {
+            if (pair.Value is not (null or IConvertible or IFormattable)) return true;
+        }
+        return false;
     }
 }

@@ -1,5 +1,4 @@
 using log4net.Core;
-using LogFlux.Sinks;
 
 namespace log4net.Appender.LogFlux.Helpers;
 
@@ -12,7 +11,7 @@ internal static class HelperEventWriter
 {
     private static readonly Type BoundaryType = typeof(LogFluxLogExtensions);
 
-    public static void Write(ILog? log, Level level, string message, IEnumerable<KeyValuePair<string, string>> marker,
+    public static void Write(ILog? log, Level level, string message, IEnumerable<KeyValuePair<string, object?>> marker,
         IEnumerable<KeyValuePair<string, object?>>? attributes)
     {
         try
@@ -35,6 +34,4 @@ internal static class HelperEventWriter
             // Helpers are logging calls: they never throw into the application.
         }
     }
-
-    public static string Number(double value) => AttributeValueFormatter.Format(value) ?? "0";
 }

@@ -1,11 +1,10 @@
 using log4net.Core;
-using LogFlux.Sinks;
 
 namespace log4net.Appender.LogFlux.Mapping;
 
 /// <summary>
-/// Copies a logging event's composite properties (event properties, ThreadContext, LogicalThreadContext and
-/// GlobalContext) into string attributes, skipping log4net's own <c>log4net:</c> keys. Context stacks are
+/// Reads a logging event's composite properties (event properties, ThreadContext, LogicalThreadContext and
+/// GlobalContext), skipping log4net's own <c>log4net:</c> keys. Context stacks are
 /// fixed to their text first, so the value is the one current on the logging thread.
 /// </summary>
 internal static class EventPropertyReader
@@ -23,14 +22,5 @@ internal static class EventPropertyReader
             if (value is not null) (captured ??= new List<KeyValuePair<string, object?>>()).Add(new(pair.Key, value));
         }
         return captured;
-    }
-
-    public static void CopyTo(LoggingEvent loggingEvent, Dictionary<string, string> attributes)
-    {
-        if (Capture(loggingEvent) is not { } captured) return;
-        foreach (var pair in captured)
-        {
-            if (AttributeValueFormatter.Format(pair.Value) is { } text) attributes[pair.Key] = text;
-        }
     }
 }

@@ -1,94 +1,43 @@
 using log4net.Core;
-using LogFlux.Sinks;
-using LogFlux.Sinks.Adapters;
+using LogFlux.Sinks.Context;
+using LogFlux.Sinks.Records;
 
 namespace log4net.Appender.LogFlux.Mapping;
 
 /// <summary>
-/// Builds the LogFlux entry for one log4net event. Runs on the logging thread and reads everything it needs
-/// there (message, properties, location, exception, the current trace), so the event itself never has to be
-/// fixed. Plain events cross to the sender as a <see cref="CapturedLogEvent"/> whose property values are
-/// formatted there; events with an exception or from a helper method are converted here.
+/// Captures one log4net event as a record for the LogFlux client. Runs on the logging thread and reads there what
+/// log4net only knows there (the properties with their context stacks fixed, the location, the current trace), so
+/// the event itself never has to be fixed; the values are formatted on the sender. The core decides the attributes
+/// and turns events written by the helper methods into their entry types.
 /// </summary>
-internal sealed class LoggingEventConverter
+internal sealed class LoggingEventConverter(Log4NetLevelMapper levels, bool includeLocation)
 {
     private const string Unknown = "?";
 
-    private readonly Log4NetLevelMapper _levels;
-    private readonly bool _includeLocation;
-
-    public LoggingEventConverter(Log4NetLevelMapper levels, bool includeLocation)
+    /// <summary>The record, or null for events that are never sent (level OFF).</summary>
+    public CapturedRecord? ToRecord(LoggingEvent loggingEvent, string message)
     {
-        _levels = levels;
-        _includeLocation = includeLocation;
-    }
-
-    /// <summary>
-    /// Captures a plain event (no exception, not written by a helper method) whose property values are formatted
-    /// on the sender. Returns null when the event must be converted with <see cref="Convert"/> instead, or when
-    /// <paramref name="skip"/> is set: the level is never sent.
-    /// </summary>
-    public DeferredLogEntry? TryCapture(LoggingEvent loggingEvent, string message, out bool skip)
-    {
-        skip = !_levels.TryMap(loggingEvent.Level, out var level);
-        if (skip || loggingEvent.ExceptionObject is not null || loggingEvent.GetExceptionString() is { Length: > 0 }) return null;
-
+        if (!levels.TryMap(loggingEvent.Level, out var level)) return null;
         var properties = EventPropertyReader.Capture(loggingEvent);
-        if (properties is not null && properties.Exists(p => p.Key == FrameworkEntryProperties.Kind)) return null;
-        List<KeyValuePair<string, string>>? location = null;
-        if (_includeLocation) AddLocation(loggingEvent, location = new List<KeyValuePair<string, string>>(4));
-        LogFluxTraceContext.TryGetCurrent(out var traceId, out var spanId);
-        return new CapturedLogEvent(
-            level,
-            new DateTimeOffset(loggingEvent.TimeStampUtc, TimeSpan.Zero),
-            message,
-            loggingEvent.LoggerName,
-            properties,
-            properties?.Count ?? 0,
-            location,
-            traceId,
-            spanId);
-    }
-
-    /// <summary>Returns null for events that are never sent (level OFF).</summary>
-    public LogFluxEntry? Convert(LoggingEvent loggingEvent, string message)
-    {
-        if (!_levels.TryMap(loggingEvent.Level, out var level)) return null;
-
-        var entry = new LogEntry(level, message, new DateTimeOffset(loggingEvent.TimeStampUtc, TimeSpan.Zero))
-        {
-            Logger = loggingEvent.LoggerName,
-        };
-
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (LogFluxTraceContext.TryGetCurrent(out var traceId, out var spanId))
-        {
-            attributes["trace_id"] = traceId;
-            attributes["span_id"] = spanId;
-        }
-        if (_includeLocation)
-        {
-            var location = new List<KeyValuePair<string, string>>(4);
-            AddLocation(loggingEvent, location);
-            foreach (var pair in location) attributes[pair.Key] = pair.Value;
-        }
-        EventPropertyReader.CopyTo(loggingEvent, attributes);
-
-        if (loggingEvent.ExceptionObject is { } exception)
-        {
-            entry.Error = ErrorDetails.FromException(exception);
-        }
-        else if (loggingEvent.GetExceptionString() is { Length: > 0 } exceptionText)
+        List<KeyValuePair<string, object?>>? extra = null;
+        if (includeLocation) AddLocation(loggingEvent, extra = new List<KeyValuePair<string, object?>>(5));
+        var exception = loggingEvent.ExceptionObject;
+        if (exception is null && loggingEvent.GetExceptionString() is { Length: > 0 } exceptionText)
         {
             // Events rebuilt from serialised data carry only the exception's text.
-            attributes["exception"] = exceptionText;
+            (extra ??= new List<KeyValuePair<string, object?>>(1)).Add(new("exception", exceptionText));
         }
-
-        entry.Attributes = attributes.Count > 0 ? attributes : null;
-        return FrameworkEntryConverter.Convert(entry);
+        return new CapturedRecord(level, new DateTimeOffset(loggingEvent.TimeStampUtc, TimeSpan.Zero), loggingEvent.LoggerName)
+        {
+            Message = message,
+            Properties = properties,
+            PropertyCount = properties?.Count ?? 0,
+            Extra = extra,
+            Exception = exception,
+        }.WithTrace(CapturedTrace.Current());
     }
 
-    private static void AddLocation(LoggingEvent loggingEvent, List<KeyValuePair<string, string>> attributes)
+    private static void AddLocation(LoggingEvent loggingEvent, List<KeyValuePair<string, object?>> attributes)
     {
         var location = loggingEvent.LocationInformation;
         if (location is null) return;
@@ -98,7 +47,7 @@ internal sealed class LoggingEventConverter
         AddKnown(attributes, "line", location.LineNumber);
     }
 
-    private static void AddKnown(List<KeyValuePair<string, string>> attributes, string key, string? value)
+    private static void AddKnown(List<KeyValuePair<string, object?>> attributes, string key, string? value)
     {
         if (!string.IsNullOrEmpty(value) && value != Unknown) attributes.Add(new(key, value));
     }

@@ -76,10 +76,13 @@ public class FrameworkSpanTests
     {
         var span = FrameworkSpan.Start("db.query", "SELECT 1", Write);
         span.End();
-        var entry = new LogEntry(LogFluxLevel.Info, span.Message, DateTimeOffset.UtcNow);
-        foreach (var (key, value) in _written[0].Properties) entry.SetAttribute(key, AttributeValueFormatter.Format(value));
+        var record = new LogFlux.Sinks.Records.CapturedRecord(LogFluxLevel.Info, DateTimeOffset.UtcNow, null)
+        {
+            Message = span.Message,
+            Properties = _written[0].Properties,
+        };
 
-        var converted = FrameworkEntryConverter.Convert(entry) as SpanEntry;
+        var converted = LogFlux.Sinks.Records.RecordAttributes.ToEntry(record) as SpanEntry;
 
         Assert.That(converted, Is.Not.Null);
         Assert.That((converted!.TraceId, converted.SpanId, converted.Operation, converted.Name), Is.EqualTo((span.TraceId, span.SpanId, "db.query", "SELECT 1")));

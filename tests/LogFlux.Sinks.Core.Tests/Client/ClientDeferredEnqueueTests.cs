@@ -7,19 +7,18 @@ namespace LogFlux.Sinks.Core.Tests.Client;
 public class ClientDeferredEnqueueTests
 {
     [Test]
-    public void A_deferred_entry_is_queued_without_rendering_on_the_calling_thread()
+    public void A_captured_record_is_queued_without_rendering_on_the_calling_thread()
     {
         using var h = new ClientHarness(o => o.MinimumBreadcrumbLevel = LogFluxLevel.Debug);
-        var entry = new TestDeferredEntry("order placed", new() { ["order_id"] = 42 }, logger: "Orders");
+        var entry = new TestRecord("order placed", new() { ["order_id"] = 42 }, logger: "Orders");
 
         Assert.That(h.Client.Enqueue(entry), Is.True);
 
         Assert.Multiple(() =>
         {
-            Assert.That(h.Single().Deferred, Is.SameAs(entry));
+            Assert.That(h.Single().Captured, Is.SameAs(entry.Record));
             Assert.That(entry.Renders, Is.Zero, "message rendered on the caller");
             Assert.That(entry.AttributeWrites, Is.Zero, "attributes written on the caller");
-            Assert.That(entry.Conversions, Is.Zero, "converted on the caller");
             Assert.That(h.Single().EstimatedBytes, Is.EqualTo(entry.EstimatedBytes));
         });
     }
@@ -33,8 +32,8 @@ public class ClientDeferredEnqueueTests
         scope.SetAttribute("tenant", "t1").SetAttribute("order_id", "from-scope");
         var attributes = new Dictionary<string, object?> { ["order_id"] = 42, ["ratio"] = 0.25, ["ok"] = true, ["name"] = "acme", ["missing"] = null };
 
-        h.Client.Enqueue(new TestDeferredEntry("order placed", attributes, logger: "Orders"));
-        h.Client.Enqueue(new TestDeferredEntry("order placed", attributes, logger: "Orders").ToLogEntry());
+        h.Client.Enqueue(new TestRecord("order placed", attributes, logger: "Orders"));
+        h.Client.Enqueue(new TestRecord("order placed", attributes, logger: "Orders").ToLogEntry());
 
         var deferred = h.Json(h.Accepted[0]);
         var converted = h.Json(h.Accepted[1]);
@@ -60,7 +59,7 @@ public class ClientDeferredEnqueueTests
             using var activity = new Activity("request").SetIdFormat(ActivityIdFormat.W3C).Start();
             traceId = activity.TraceId.ToHexString();
             spanId = activity.SpanId.ToHexString();
-            h.Client.Enqueue(new TestDeferredEntry("queued"));
+            h.Client.Enqueue(new TestRecord("queued"));
             scope.SetAttribute("step", "after");
         }
 
@@ -80,8 +79,8 @@ public class ClientDeferredEnqueueTests
         using var activity = new Activity("ambient").SetIdFormat(ActivityIdFormat.W3C).Start();
         var own = new Dictionary<string, object?> { ["trace_id"] = "0af7651916cd43dd8448eb211c80319c", ["span_id"] = "b7ad6b7169203331" };
 
-        h.Client.Enqueue(new TestDeferredEntry("with own ids", own, hasTraceContext: true));
-        h.Client.Enqueue(new TestDeferredEntry("without ids", hasTraceContext: true));
+        h.Client.Enqueue(new TestRecord("with own ids", own, hasTraceContext: true));
+        h.Client.Enqueue(new TestRecord("without ids", hasTraceContext: true));
 
         Assert.Multiple(() =>
         {
@@ -91,11 +90,11 @@ public class ClientDeferredEnqueueTests
     }
 
     [Test]
-    public void Breadcrumbs_of_deferred_entries_are_rendered_only_when_an_error_is_captured()
+    public void Breadcrumbs_of_captured_records_are_rendered_only_when_an_error_is_captured()
     {
         using var h = new ClientHarness();
-        var info = new TestDeferredEntry("loaded the cart");
-        var debug = new TestDeferredEntry("cache miss", level: LogFluxLevel.Debug);
+        var info = new TestRecord("loaded the cart");
+        var debug = new TestRecord("cache miss", level: LogFluxLevel.Debug);
         h.Client.Enqueue(info);
         h.Client.Enqueue(debug);
         Assert.That(info.Renders, Is.Zero);
@@ -119,14 +118,14 @@ public class ClientDeferredEnqueueTests
             payload["message"] = "redacted";
             return payload;
         });
-        var entry = new TestDeferredEntry("secret");
+        var entry = new TestRecord("secret");
 
         h.Client.Enqueue(entry);
 
         Assert.Multiple(() =>
         {
-            Assert.That(entry.Conversions, Is.EqualTo(1));
-            Assert.That(h.Single().Deferred, Is.Null);
+            Assert.That(h.Single().Captured, Is.Null, "converted at once");
+            Assert.That(h.Single().Json, Is.Not.Null);
             Assert.That(h.Json(h.Single()).GetProperty("message").GetString(), Is.EqualTo("redacted"));
         });
     }
@@ -135,12 +134,12 @@ public class ClientDeferredEnqueueTests
     public void Sampled_out_and_closed_refusals_are_counted()
     {
         using var sampled = new ClientHarness(o => o.SampleRate = 0.5, random: () => 0.9);
-        Assert.That(sampled.Client.Enqueue(new TestDeferredEntry("dropped by sampling")), Is.False);
+        Assert.That(sampled.Client.Enqueue(new TestRecord("dropped by sampling")), Is.False);
         Assert.That(sampled.Client.GetStats().EntriesSampledOut, Is.EqualTo(1));
 
         using var closed = new ClientHarness();
         closed.Client.Close();
-        Assert.That(closed.Client.Enqueue(new TestDeferredEntry("too late")), Is.False);
+        Assert.That(closed.Client.Enqueue(new TestRecord("too late")), Is.False);
         Assert.That(closed.Client.GetStats().DropReasons[DropReasons.Closed], Is.EqualTo(1));
         Assert.That(closed.Accepted, Is.Empty);
     }
@@ -150,14 +149,14 @@ public class ClientDeferredEnqueueTests
     {
         using var h = new ClientHarness(o => o.Failsafe = false);
         h.Client.Close();
-        Assert.That(() => h.Client.Enqueue(new TestDeferredEntry("too late")), Throws.InvalidOperationException);
+        Assert.That(() => h.Client.Enqueue(new TestRecord("too late")), Throws.InvalidOperationException);
     }
 
     [Test]
-    public void A_null_deferred_entry_is_a_counted_validation_drop()
+    public void A_null_record_is_a_counted_validation_drop()
     {
         using var h = new ClientHarness();
-        Assert.That(h.Client.Enqueue((LogFlux.Sinks.Adapters.DeferredLogEntry)null!), Is.False);
+        Assert.That(h.Client.Enqueue((LogFlux.Sinks.Records.CapturedRecord)null!), Is.False);
         Assert.That(h.Client.GetStats().DropReasons[DropReasons.ValidationError], Is.EqualTo(1));
     }
 }

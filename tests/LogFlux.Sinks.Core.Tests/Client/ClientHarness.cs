@@ -56,18 +56,18 @@ internal sealed class ClientHarness : IDisposable
     public JsonElement Json(PendingEntry pending)
     {
         var context = Client.Options.CreateGlobalContext();
-        var bytes = pending.Json ?? (pending.Deferred is not null ? DeferredJson(pending, context) : EntryJsonWriter.ToUtf8(pending.Entry!, context));
+        var bytes = pending.Json ?? (pending.Captured is not null ? RecordJson(pending, context) : EntryJsonWriter.ToUtf8(pending.Entry!, context));
         return JsonDocument.Parse(bytes).RootElement.Clone();
     }
 
-    /// <summary>The JSON the sender writes for a deferred entry.</summary>
-    public static byte[] DeferredJson(PendingEntry pending, GlobalContext context)
+    /// <summary>The JSON the sender writes for a captured record.</summary>
+    public static byte[] RecordJson(PendingEntry pending, GlobalContext context)
     {
         using var buffer = new PooledBufferWriter(1024);
         using var message = new PooledCharWriter();
         using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, EntryJsonWriter.WriterOptions))
         {
-            EntryJsonWriter.WriteDeferred(writer, pending, context, new LogFlux.Sinks.Adapters.LogFluxAttributeWriter(), message);
+            EntryJsonWriter.WriteRecord(writer, pending.Captured!, context, new LogFlux.Sinks.Adapters.LogFluxAttributeWriter(), message);
         }
         return buffer.WrittenSpan.ToArray();
     }

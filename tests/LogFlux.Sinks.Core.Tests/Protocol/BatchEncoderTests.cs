@@ -121,14 +121,14 @@ public class BatchEncoderTests
     }
 
     [Test]
-    public void Encode_DeferredEntry_DecryptsToTheConvertedEntrysJson()
+    public void Encode_CapturedRecord_DecryptsToTheConvertedEntrysJson()
     {
-        var deferred = new TestDeferredEntry("order placed", new() { ["order_id"] = 42, ["customer"] = "acme" }, logger: "Orders");
+        var deferred = new TestRecord("order placed", new() { ["order_id"] = 42, ["customer"] = "acme" }, logger: "Orders");
         var encoder = new BatchEncoder(EntrySamples.Context, enableCompression: true);
         using var session = Session();
         using var aes = session.CreateAesGcm();
 
-        using var batch = encoder.Encode([new PendingEntry(deferred, null, default), Pending(deferred.ToLogEntry())], session, aes);
+        using var batch = encoder.Encode([new PendingEntry(deferred), Pending(deferred.ToLogEntry())], session, aes);
         var parts = TestMultipartReader.Read(batch.Body.Span, batch.Boundary);
 
         Assert.That(parts, Has.Count.EqualTo(2));
@@ -138,34 +138,34 @@ public class BatchEncoderTests
     }
 
     [Test]
-    public void Encode_DeferredEntryThatThrows_IsRejectedAndTheOthersAreEncoded()
+    public void Encode_CapturedRecordThatThrows_IsRejectedAndTheOthersAreEncoded()
     {
-        var good = new TestDeferredEntry("fine");
-        var bad = new TestDeferredEntry("broken", new() { ["value"] = 1 }, failOnWrite: true);
+        var good = new TestRecord("fine");
+        var bad = new TestRecord("broken", new() { ["value"] = 1 }, failOnWrite: true);
         var encoder = new BatchEncoder(EntrySamples.Context, enableCompression: true);
         using var session = Session();
         using var aes = session.CreateAesGcm();
 
-        using var batch = encoder.Encode([new PendingEntry(bad, null, default), new PendingEntry(good, null, default)], session, aes);
+        using var batch = encoder.Encode([new PendingEntry(bad), new PendingEntry(good)], session, aes);
 
         Assert.Multiple(() =>
         {
-            Assert.That(batch.Rejected.Select(r => r.Entry.Deferred), Is.EqualTo(new[] { bad }));
+            Assert.That(batch.Rejected.Select(r => r.Entry.Captured), Is.EqualTo(new[] { bad.Record }));
             Assert.That(batch.Rejected[0].Reason, Does.Contain("encoding failed"));
-            Assert.That(batch.Included.Select(e => e.Deferred), Is.EqualTo(new[] { good }));
+            Assert.That(batch.Included.Select(e => e.Captured), Is.EqualTo(new[] { good.Record }));
             Assert.That(TestMultipartReader.Read(batch.Body.Span, batch.Boundary), Has.Count.EqualTo(1));
         });
     }
 
     [Test]
-    public void Encode_OversizedDeferredEntry_IsTruncatedAndMarked()
+    public void Encode_OversizedCapturedRecord_IsTruncatedAndMarked()
     {
-        var deferred = new TestDeferredEntry("big-" + new string('m', 3 * 1024 * 1024), new() { ["order_id"] = 42 });
+        var deferred = new TestRecord("big-" + new string('m', 3 * 1024 * 1024), new() { ["order_id"] = 42 });
         var encoder = new BatchEncoder(EntrySamples.Context, enableCompression: true);
         using var session = Session();
         using var aes = session.CreateAesGcm();
 
-        using var batch = encoder.Encode([new PendingEntry(deferred, null, default)], session, aes);
+        using var batch = encoder.Encode([new PendingEntry(deferred)], session, aes);
         var part = TestMultipartReader.Read(batch.Body.Span, batch.Boundary).Single();
         var json = Gunzip(Decrypt(part.Body, Convert.FromBase64String(part.Header("X-LF-Nonce")!)));
         var payload = JsonDocument.Parse(json).RootElement;

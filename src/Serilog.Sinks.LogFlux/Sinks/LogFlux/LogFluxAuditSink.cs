@@ -34,7 +34,7 @@ internal sealed class LogFluxAuditSink : ILogEventSink, IDisposable, IAsyncDispo
         }
 
         var before = client.GetStats().EntriesDropped;
-        if (!client.Enqueue(_converter.Convert(logEvent)))
+        if (!client.Enqueue(_converter.ToRecord(logEvent)))
         {
             throw new LoggingFailedException("LogFlux refused the audit event (see SelfLog for the reason); it was not sent.");
         }

@@ -7,20 +7,12 @@ namespace Serilog.Sinks.LogFlux;
 
 /// <summary>
 /// The <c>WriteTo.LogFlux</c> sink: hands each event to the LogFlux client's queue (the only buffer; batching,
-/// encryption and sending happen on the client's workers). Plain events are queued as they are and written on the
-/// sender (Serilog events are immutable once emitted); events with an exception or written by a helper method are
-/// converted on the logging thread. Never blocks and never throws.
+/// encryption and sending happen on the client's workers). Each event is captured as a record that the core writes
+/// on the sender (Serilog events are immutable once emitted). Never blocks and never throws.
 /// </summary>
-internal sealed class LogFluxSink : ILogEventSink, IDisposable, IAsyncDisposable
+internal sealed class LogFluxSink(AdapterClientBinding connection, LogEventConverter converter) : ILogEventSink, IDisposable, IAsyncDisposable
 {
-    private readonly AdapterClientBinding _connection;
-    private readonly LogEventConverter _converter;
-
-    public LogFluxSink(AdapterClientBinding connection, LogEventConverter converter)
-    {
-        _connection = connection;
-        _converter = converter;
-    }
+    private readonly AdapterClientBinding _connection = connection;
 
     public void Emit(LogEvent logEvent)
     {
@@ -33,8 +25,7 @@ internal sealed class LogFluxSink : ILogEventSink, IDisposable, IAsyncDisposable
                 return;
             }
             // A refused entry is counted by the client under its drop reason.
-            if (LogEventConverter.CanDefer(logEvent)) client.Enqueue(_converter.Defer(logEvent));
-            else client.Enqueue(_converter.Convert(logEvent));
+            client.Enqueue(converter.ToRecord(logEvent));
         }
         catch (Exception ex)
         {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using LogFlux.Sinks;
+using LogFlux.Sinks.Records;
 using Serilog.Context;
 using Serilog.Events;
 using Serilog.Sinks.LogFlux.Tests.Support;
@@ -7,7 +9,7 @@ namespace Serilog.Sinks.LogFlux.Tests.Sinks.LogFlux;
 
 /// <summary>Plain events are written on the sender straight from the Serilog event; the result must equal the converted entry.</summary>
 [TestFixture]
-public sealed class DeferredLogEventTests : ReceiverTestBase
+public sealed class LogEventRecordTests : ReceiverTestBase
 {
     private sealed record Order(string Id, decimal Total, string? Coupon, string[] Items);
 
@@ -34,8 +36,9 @@ public sealed class DeferredLogEventTests : ReceiverTestBase
         Assert.That(events, Has.Count.EqualTo(5));
         foreach (var logEvent in events)
         {
-            Assert.That(LogEventConverter.CanDefer(logEvent), Is.True);
-            var expected = converter.ToLogEntry(logEvent);
+            var record = converter.ToRecord(logEvent);
+            Assert.That((record.Exception, record.HelperKind), Is.EqualTo(((Exception?)null, (string?)null)));
+            var expected = (LogEntry)RecordAttributes.ToEntry(record);
             var received = await Receive(e => e.Attributes.TryGetValue("message_template", out var t) && t == logEvent.MessageTemplate.Text);
             Assert.Multiple(() =>
             {
@@ -48,7 +51,7 @@ public sealed class DeferredLogEventTests : ReceiverTestBase
     }
 
     [Test]
-    public void Events_with_an_exception_or_a_helper_marker_are_converted_on_the_logging_thread()
+    public void Events_with_an_exception_or_a_helper_marker_are_recognised_on_the_logging_thread()
     {
         var collected = new CollectingSink();
         var logger = new LoggerConfiguration().WriteTo.Sink(collected).CreateLogger();
@@ -56,6 +59,8 @@ public sealed class DeferredLogEventTests : ReceiverTestBase
         logger.Information("Metric {LogFluxKind}", "metric");
         logger.Information("plain");
 
-        Assert.That(collected.Events.Select(LogEventConverter.CanDefer), Is.EqualTo(new[] { false, false, true }));
+        var converter = new LogEventConverter(LevelMapping.Default, includeMessageTemplate: false);
+        var records = collected.Events.Select(converter.ToRecord).ToList();
+        Assert.That(records.Select(r => (r.Exception is not null, r.HelperKind)), Is.EqualTo(new[] { (true, (string?)null), (false, "metric"), (false, null) }));
     }
 }
