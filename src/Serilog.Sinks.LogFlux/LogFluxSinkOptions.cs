@@ -34,4 +34,7 @@ public sealed class LogFluxSinkOptions
     /// throws. Default 10 seconds.
     /// </summary>
     public TimeSpan AuditDeliveryTimeout { get; set; } = DefaultAuditDeliveryTimeout;
+
+    /// <summary>Configuration texts of the wrong form; the sink reports them and drops every event.</summary>
+    internal List<string> Problems { get; } = [];
 }

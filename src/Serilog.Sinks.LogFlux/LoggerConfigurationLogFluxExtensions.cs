@@ -17,12 +17,11 @@ namespace Serilog;
 public static class LoggerConfigurationLogFluxExtensions
 {
     /// <summary>
-    /// Writes events to LogFlux, end-to-end encrypted. Bindable from appsettings.json
-    /// (<c>"WriteTo": [{ "Name": "LogFlux", "Args": { ... } }]</c>). Invalid values are reported through
+    /// Writes events to LogFlux, end-to-end encrypted. Invalid values are reported through
     /// <see cref="Debugging.SelfLog"/> at configuration time and the sink then drops events (counted in
-    /// <see cref="LogFluxSinkStatus.NoClientDrops"/>) instead of throwing. A duration of whole days, which is what .NET
-    /// makes of a plain number such as <c>"5"</c>, counts the option's plain-number unit instead, as everywhere else in
-    /// LogFlux configuration: milliseconds for <paramref name="initialDelay"/>, seconds for the other durations.
+    /// <see cref="LogFluxSinkStatus.NoClientDrops"/>) instead of throwing. appsettings.json
+    /// (<c>"WriteTo": [{ "Name": "LogFlux", "Args": { ... } }]</c>) binds the text form of
+    /// <see cref="Sinks.LogFlux.Settings.LogFluxSettingsExtensions"/>, which reads every option with the LogFlux option grammar.
     /// </summary>
     /// <param name="loggerSinkConfiguration">The sink configuration.</param>
     /// <param name="apiKey">The API key (<c>&lt;region&gt;-lf_&lt;key&gt;</c>). Leave it out to read <c>LOGFLUX_API_KEY</c>; without any key the client set up by <c>LogFluxSdk.Init</c> is used.</param>

@@ -12,7 +12,7 @@ internal static class SinkFactory
     public static LogFluxSink CreateSink(LogFluxSinkOptions options)
     {
         OptionsCreated?.Invoke(options);
-        return new(Bind(options.Client), CreateConverter(options));
+        return new(Bind(options), CreateConverter(options));
     }
 
     public static LogFluxAuditSink CreateAuditSink(LogFluxSinkOptions options)
@@ -24,22 +24,28 @@ internal static class SinkFactory
             SelfLogForwarder.Configuration($"AuditDeliveryTimeout must be positive (was {timeout}); using {LogFluxSinkOptions.DefaultAuditDeliveryTimeout.TotalSeconds} s.");
             timeout = LogFluxSinkOptions.DefaultAuditDeliveryTimeout;
         }
-        return new(Bind(options.Client), CreateConverter(options), timeout);
+        return new(Bind(options), CreateConverter(options), timeout);
     }
 
     /// <summary>Binds a sink to its client; an invalid configuration is said once, and the sink then drops and counts.</summary>
-    private static AdapterClientBinding Bind(LogFluxOptions options)
+    private static AdapterClientBinding Bind(LogFluxSinkOptions options)
     {
+        if (options.Problems.Count > 0) return Unusable(string.Join(" ", options.Problems));
         try
         {
-            return AdapterClientBinding.Open(options, SelfLogForwarder.Channel);
+            return AdapterClientBinding.Open(options.Client, SelfLogForwarder.Channel);
         }
         catch (Exception ex)
         {
             // LogFluxConfigurationException names the option and never contains the key.
-            SelfLogForwarder.Configuration($"{ex.Message} The sink drops every event (counted in LogFluxSinkStatus.NoClientDrops).");
-            return AdapterClientBinding.Unusable(SelfLogForwarder.Channel);
+            return Unusable(ex.Message);
         }
+    }
+
+    private static AdapterClientBinding Unusable(string problem)
+    {
+        SelfLogForwarder.Configuration($"{problem} The sink drops every event (counted in LogFluxSinkStatus.NoClientDrops).");
+        return AdapterClientBinding.Unusable(SelfLogForwarder.Channel);
     }
 
     private static LogEventConverter CreateConverter(LogFluxSinkOptions options)

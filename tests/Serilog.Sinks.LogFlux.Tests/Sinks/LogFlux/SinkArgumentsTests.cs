@@ -28,7 +28,7 @@ public sealed class SinkArgumentsTests : ReceiverTestBase
     }
 
     [Test]
-    public void A_plain_number_counts_the_unit_of_the_options_environment_variable()
+    public void A_plain_number_from_appsettings_counts_the_unit_of_the_options_environment_variable()
     {
         var options = Bind(("initialDelay", "250"), ("flushInterval", "5"), ("httpTimeout", "00:00:07"));
 
@@ -38,10 +38,14 @@ public sealed class SinkArgumentsTests : ReceiverTestBase
     }
 
     [Test]
-    public void A_timespan_that_is_not_whole_days_is_kept()
+    public void Code_calls_bind_the_typed_overload_and_keep_whole_days()
     {
-        Assert.That(SinkArguments.PlainNumberAsUnit(TimeSpan.FromHours(25), TimeSpan.FromSeconds(1)), Is.EqualTo(TimeSpan.FromHours(25)));
-        Assert.That(SinkArguments.PlainNumberAsUnit(TimeSpan.FromDays(3), TimeSpan.FromMilliseconds(1)), Is.EqualTo(TimeSpan.FromMilliseconds(3)));
+        var created = new List<LogFluxSinkOptions>();
+        SinkFactory.OptionsCreated = created.Add;
+
+        Track(new LoggerConfiguration().WriteTo.LogFlux(ApiKey, customEndpointUrl: Server.BaseUrl, keyPersistence: false, flushInterval: TimeSpan.FromDays(1)).CreateLogger());
+
+        Assert.That(created.Single().Client.FlushInterval, Is.EqualTo(TimeSpan.FromDays(1)));
     }
 
     [TestCase(typeof(LoggerSinkConfiguration))]
