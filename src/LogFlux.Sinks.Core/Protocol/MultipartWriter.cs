@@ -109,17 +109,22 @@ internal sealed class MultipartWriter
     public void Complete()
     {
         if (_completed) return;
-        int length = ClosingLength;
-        var d = _output.GetSpan(length);
-        int at = 0;
-        if (PartCount > 0) at += Put(d, at, Crlf);
-        at += Put(d, at, Dashes);
-        at += Put(d, at, _boundary);
+        var d = _output.GetSpan(ClosingLength);
+        int at = PutDelimiter(d);
         at += Put(d, at, Dashes);
         at += Put(d, at, Crlf);
         _output.Advance(at);
         BytesWritten += at;
         _completed = true;
+    }
+
+    /// <summary>Writes the start of a delimiter line (CRLF before all but the first part, "--", the boundary).</summary>
+    /// <returns>The number of bytes written.</returns>
+    private int PutDelimiter(Span<byte> d)
+    {
+        int at = PartCount > 0 ? Put(d, 0, Crlf) : 0;
+        at += Put(d, at, Dashes);
+        return at + Put(d, at, _boundary);
     }
 
     private Span<byte> BeginPart(LogFluxEntryType type, int payloadType, DateTimeOffset timestamp, ReadOnlySpan<byte> keyIdAscii, ReadOnlySpan<byte> nonce, int bodyLength, out int headerLength)
@@ -131,10 +136,7 @@ internal sealed class MultipartWriter
 
         headerLength = HeaderLength(PartCount > 0, keyIdAscii.Length, withKey);
         var d = _output.GetSpan(headerLength + bodyLength);
-        int at = 0;
-        if (PartCount > 0) at += Put(d, at, Crlf);
-        at += Put(d, at, Dashes);
-        at += Put(d, at, _boundary);
+        int at = PutDelimiter(d);
         at += Put(d, at, Crlf);
         at += Put(d, at, ContentTypeLine);
         at += Put(d, at, EntryTypeName);

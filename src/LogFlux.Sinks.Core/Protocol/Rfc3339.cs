@@ -24,37 +24,25 @@ internal static class Rfc3339
         if (utf8Destination.Length < Length) throw new ArgumentException("The destination needs 24 bytes.", nameof(utf8Destination));
         DateTime utc = value.UtcDateTime;
         var d = utf8Destination;
-        Write4(d, 0, utc.Year);
-        d[4] = (byte)'-';
-        Write2(d, 5, utc.Month);
-        d[7] = (byte)'-';
-        Write2(d, 8, utc.Day);
-        d[10] = (byte)'T';
-        Write2(d, 11, utc.Hour);
-        d[13] = (byte)':';
-        Write2(d, 14, utc.Minute);
-        d[16] = (byte)':';
-        Write2(d, 17, utc.Second);
+        WriteDigits(d[..4], utc.Year);
+        ReadOnlySpan<int> fields = [utc.Month, utc.Day, utc.Hour, utc.Minute, utc.Second];
+        for (int i = 0; i < fields.Length; i++)
+        {
+            d[4 + 3 * i] = Separators[i];
+            WriteDigits(d.Slice(5 + 3 * i, 2), fields[i]);
+        }
         d[19] = (byte)'.';
-        int ms = utc.Millisecond;
-        d[20] = (byte)('0' + ms / 100);
-        d[21] = (byte)('0' + ms / 10 % 10);
-        d[22] = (byte)('0' + ms % 10);
+        WriteDigits(d.Slice(20, 3), utc.Millisecond);
         d[23] = (byte)'Z';
         return Length;
     }
 
-    private static void Write2(Span<byte> d, int at, int value)
-    {
-        d[at] = (byte)('0' + value / 10);
-        d[at + 1] = (byte)('0' + value % 10);
-    }
+    /// <summary>The separator before month, day, hour, minute and second.</summary>
+    private static ReadOnlySpan<byte> Separators => "--T::"u8;
 
-    private static void Write4(Span<byte> d, int at, int value)
+    /// <summary>Writes <paramref name="value"/> as decimal digits filling <paramref name="digits"/>, zero-padded.</summary>
+    private static void WriteDigits(Span<byte> digits, int value)
     {
-        d[at] = (byte)('0' + value / 1000);
-        d[at + 1] = (byte)('0' + value / 100 % 10);
-        d[at + 2] = (byte)('0' + value / 10 % 10);
-        d[at + 3] = (byte)('0' + value % 10);
+        for (int i = digits.Length - 1; i >= 0; i--, value /= 10) digits[i] = (byte)('0' + value % 10);
     }
 }
