@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using LogFlux.Sinks.Context;
 using LogFlux.Sinks.Pipeline;
 using LogFlux.Sinks.Protocol;
+using LogFlux.Sinks.Records;
 
 namespace LogFlux.Sinks;
 

@@ -1,7 +1,7 @@
-using LogFlux.Sinks.Adapters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Configuration;
 using Microsoft.Extensions.Options;
+using LogFlux.Sinks.Options;
 
 namespace LogFlux.Extensions.Logging.Internal;
 

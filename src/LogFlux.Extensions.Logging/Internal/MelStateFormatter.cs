@@ -1,5 +1,5 @@
-using LogFlux.Sinks.Adapters;
 using LogFlux.Sinks.Records;
+using LogFlux.Sinks.Protocol;
 
 namespace LogFlux.Extensions.Logging.Internal;
 

@@ -1,7 +1,7 @@
 using LogFlux.Sinks;
-using LogFlux.Sinks.Adapters;
 using LogFlux.Sinks.Records;
 using Microsoft.Extensions.Logging;
+using LogFlux.Sinks.Protocol;
 
 namespace LogFlux.Extensions.Logging.Internal;
 

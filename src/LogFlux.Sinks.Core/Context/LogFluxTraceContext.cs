@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LogFlux.Sinks.Context;
+using LogFlux.Sinks.Records;
 
 namespace LogFlux.Sinks;
 

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using LogFlux.Sinks.Transport;
+using LogFlux.Sinks.Protocol;
 
 namespace LogFlux.Sinks.Keys;
 

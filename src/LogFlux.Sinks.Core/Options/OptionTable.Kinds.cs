@@ -1,5 +1,4 @@
-using LogFlux.Sinks.Adapters;
-using F = LogFlux.Sinks.Adapters.LogFluxOptionText;
+using F = LogFlux.Sinks.Options.LogFluxOptionText;
 
 namespace LogFlux.Sinks.Options;
 

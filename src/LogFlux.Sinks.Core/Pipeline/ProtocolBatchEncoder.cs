@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using LogFlux.Sinks.Protocol;
 using LogFlux.Sinks.Transport;
 
 namespace LogFlux.Sinks.Pipeline;

@@ -9,7 +9,7 @@ namespace LogFlux.Sinks.Protocol;
 /// tables, nulls and empty maps omitted, attribute values as strings, the global context applied
 /// (an empty <c>source</c> filled, <c>environment</c>/<c>release</c> added to <c>meta</c> without overwriting).
 /// </summary>
-internal static partial class EntryJsonWriter
+internal static class EntryJsonWriter
 {
     /// <summary>Writer options: compact, and no escaping of non-ASCII text (the payload is never embedded in HTML).</summary>
     public static readonly JsonWriterOptions WriterOptions = new()
@@ -26,14 +26,14 @@ internal static partial class EntryJsonWriter
     /// <summary>The attribute in which adapters of template-based frameworks repeat the message's template; truncated like the message.</summary>
     public const string MessageTemplateAttribute = "message_template";
 
-    private static readonly JsonEncodedText V = JsonEncodedText.Encode("v");
-    private static readonly JsonEncodedText V2 = JsonEncodedText.Encode("2.0");
-    private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
-    private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("source");
-    private static readonly JsonEncodedText LevelName = JsonEncodedText.Encode("level");
-    private static readonly JsonEncodedText Ts = JsonEncodedText.Encode("ts");
-    private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
-    private static readonly JsonEncodedText Logger = JsonEncodedText.Encode("logger");
+    internal static readonly JsonEncodedText V = JsonEncodedText.Encode("v");
+    internal static readonly JsonEncodedText V2 = JsonEncodedText.Encode("2.0");
+    internal static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
+    internal static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("source");
+    internal static readonly JsonEncodedText LevelName = JsonEncodedText.Encode("level");
+    internal static readonly JsonEncodedText Ts = JsonEncodedText.Encode("ts");
+    internal static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+    internal static readonly JsonEncodedText Logger = JsonEncodedText.Encode("logger");
     private static readonly JsonEncodedText ErrorType = JsonEncodedText.Encode("error_type");
     private static readonly JsonEncodedText ErrorMessage = JsonEncodedText.Encode("error_message");
     private static readonly JsonEncodedText StackTrace = JsonEncodedText.Encode("stack_trace");
@@ -266,7 +266,7 @@ internal static partial class EntryJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteMeta(Utf8JsonWriter writer, Dictionary<string, string>? meta, GlobalContext context)
+    internal static void WriteMeta(Utf8JsonWriter writer, Dictionary<string, string>? meta, GlobalContext context)
     {
         bool addEnvironment = !string.IsNullOrEmpty(context.Environment) && (meta is null || !meta.ContainsKey(EnvironmentKey));
         bool addRelease = !string.IsNullOrEmpty(context.Release) && (meta is null || !meta.ContainsKey(ReleaseKey));
@@ -297,7 +297,7 @@ internal static partial class EntryJsonWriter
         }
     }
 
-    private static void WriteTimestamp(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
+    internal static void WriteTimestamp(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
     {
         Span<byte> utf8 = stackalloc byte[Rfc3339.Length];
         Rfc3339.Format(value, utf8);

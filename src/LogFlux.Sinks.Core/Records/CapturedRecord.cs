@@ -1,5 +1,4 @@
 using LogFlux.Sinks.Adapters;
-using LogFlux.Sinks.Context;
 
 namespace LogFlux.Sinks.Records;
 

@@ -22,7 +22,7 @@ internal static class RecordAttributes
     public const string MessageTemplate = "message_template";
 
     /// <summary>Writes the attributes of <paramref name="record"/> (as a log line, or as the helper entry <paramref name="helper"/>).</summary>
-    public static void Write(CapturedRecord record, LogFluxAttributeWriter attributes, LogFluxEntry? helper = null)
+    public static void Write(CapturedRecord record, Protocol.LogFluxAttributeWriter attributes, LogFluxEntry? helper = null)
     {
         attributes.SkippedPrefix = helper is null ? null : FrameworkEntryProperties.Prefix;
         try
@@ -38,7 +38,7 @@ internal static class RecordAttributes
     /// <summary>The attributes as a map, or null when there are none.</summary>
     public static Dictionary<string, string>? Collect(CapturedRecord record, LogFluxEntry? helper = null)
     {
-        var collected = LogFluxAttributeWriter.Collect(writer => Write(record, writer, helper));
+        var collected = Protocol.LogFluxAttributeWriter.Collect(writer => Write(record, writer, helper));
         return collected.Count > 0 ? collected : null;
     }
 
@@ -60,7 +60,7 @@ internal static class RecordAttributes
         return entry;
     }
 
-    private static void WriteOrdered(CapturedRecord record, LogFluxAttributeWriter attributes, LogFluxEntry? helper)
+    private static void WriteOrdered(CapturedRecord record, Protocol.LogFluxAttributeWriter attributes, LogFluxEntry? helper)
     {
         if (record.Properties is { } properties) record.Formatter.WriteProperties(properties, attributes);
         if (record.Extra is { } extra)

@@ -1,4 +1,4 @@
-using LogFlux.Sinks.Adapters;
+using LogFlux.Sinks.Protocol;
 
 namespace LogFlux.Sinks.Records;
 

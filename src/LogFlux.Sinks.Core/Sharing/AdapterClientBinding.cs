@@ -1,4 +1,5 @@
 using LogFlux.Sinks.Adapters;
+using LogFlux.Sinks.Options;
 
 namespace LogFlux.Sinks.Sharing;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LogFlux.Sinks.Protocol;
 
 namespace LogFlux.Sinks.Transport;
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using LogFlux.Sinks.Crypto;
 using LogFlux.Sinks.Diagnostics;
+using LogFlux.Sinks.Protocol;
 
 namespace LogFlux.Sinks.Transport;
 

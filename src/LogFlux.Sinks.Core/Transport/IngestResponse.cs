@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using LogFlux.Sinks.Protocol;
 
 namespace LogFlux.Sinks.Transport;
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using LogFlux.Sinks.Protocol;
 
 namespace LogFlux.Sinks.Transport;
 
@@ -70,10 +71,4 @@ internal sealed class SessionKey : IDisposable
     }
 
     public override string ToString() => $"SessionKey(key_id={KeyId}, source={KeySource})";
-}
-
-/// <summary>Limits from the handshake; 0 means unknown.</summary>
-internal readonly record struct ServerLimits(int MaxBatchSize, long MaxPayloadSize, long MaxRequestSize)
-{
-    public static ServerLimits None => default;
 }

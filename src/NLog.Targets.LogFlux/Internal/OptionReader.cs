@@ -1,6 +1,6 @@
 using LogFlux.Sinks;
-using LogFlux.Sinks.Adapters;
 using NLog.Layouts;
+using LogFlux.Sinks.Options;
 
 namespace NLog.Targets.LogFlux.Internal;
 

@@ -1,5 +1,4 @@
 using LogFlux.Sinks;
-using LogFlux.Sinks.Adapters;
 using LogFlux.Sinks.Options;
 
 namespace log4net.Appender.LogFlux.Configuration;

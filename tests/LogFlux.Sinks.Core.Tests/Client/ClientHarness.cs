@@ -3,6 +3,7 @@ using LogFlux.Sinks.Context;
 using LogFlux.Sinks.Pipeline;
 using LogFlux.Sinks.Protocol;
 using LogFlux.Sinks.Transport;
+using LogFlux.Sinks.Records;
 
 namespace LogFlux.Sinks.Core.Tests.Client;
 
@@ -67,7 +68,7 @@ internal sealed class ClientHarness : IDisposable
         using var message = new PooledCharWriter();
         using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, EntryJsonWriter.WriterOptions))
         {
-            EntryJsonWriter.WriteRecord(writer, pending.Captured!, context, new LogFlux.Sinks.Adapters.LogFluxAttributeWriter(), message);
+            RecordJsonWriter.WriteRecord(writer, pending.Captured!, context, new LogFlux.Sinks.Protocol.LogFluxAttributeWriter(), message);
         }
         return buffer.WrittenSpan.ToArray();
     }

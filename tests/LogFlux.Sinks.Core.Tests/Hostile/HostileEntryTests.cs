@@ -1,4 +1,4 @@
-using LogFlux.Sinks.Adapters;
+using LogFlux.Sinks.Options;
 
 namespace LogFlux.Sinks.Core.Tests.Hostile;
 

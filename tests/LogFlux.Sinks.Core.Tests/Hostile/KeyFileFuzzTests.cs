@@ -5,7 +5,7 @@ using System.Text.Json;
 using LogFlux.Sinks.Diagnostics;
 using LogFlux.Sinks.Keys;
 using LogFlux.Sinks.Pipeline;
-using LogFlux.Sinks.Transport;
+using LogFlux.Sinks.Protocol;
 
 namespace LogFlux.Sinks.Core.Tests.Hostile;
 

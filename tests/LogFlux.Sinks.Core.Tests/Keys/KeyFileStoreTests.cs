@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using LogFlux.Sinks.Core.Tests.Support;
 using LogFlux.Sinks.Core.Tests.Transport;
 using LogFlux.Sinks.Keys;
-using LogFlux.Sinks.Transport;
+using LogFlux.Sinks.Protocol;
 
 namespace LogFlux.Sinks.Core.Tests.Keys;
 

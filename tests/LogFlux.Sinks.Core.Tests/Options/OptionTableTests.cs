@@ -1,5 +1,4 @@
 using System.Reflection;
-using LogFlux.Sinks.Adapters;
 using LogFlux.Sinks.Options;
 
 namespace LogFlux.Sinks.Core.Tests.Options;

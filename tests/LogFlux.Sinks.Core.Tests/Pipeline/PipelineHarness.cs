@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using LogFlux.Sinks.Diagnostics;
 using LogFlux.Sinks.Pipeline;
-using LogFlux.Sinks.Transport;
+using LogFlux.Sinks.Protocol;
 
 namespace LogFlux.Sinks.Core.Tests.Pipeline;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using LogFlux.Sinks.Transport;
+using LogFlux.Sinks.Protocol;
 
 namespace LogFlux.Sinks.Core.Tests.Pipeline;
 

@@ -1,4 +1,3 @@
-using LogFlux.Sinks.Context;
 using LogFlux.Sinks.Records;
 using P = LogFlux.Sinks.Adapters.FrameworkEntryProperties;
 

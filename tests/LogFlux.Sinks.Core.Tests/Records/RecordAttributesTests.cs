@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LogFlux.Sinks.Context;
 using LogFlux.Sinks.Core.Tests.Client;
 using LogFlux.Sinks.Pipeline;
 using LogFlux.Sinks.Records;

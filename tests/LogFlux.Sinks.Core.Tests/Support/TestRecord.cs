@@ -1,6 +1,5 @@
-using LogFlux.Sinks.Adapters;
-using LogFlux.Sinks.Context;
 using LogFlux.Sinks.Records;
+using LogFlux.Sinks.Protocol;
 
 namespace LogFlux.Sinks.Core.Tests.Support;
 

@@ -176,7 +176,7 @@ public class LogFluxTransportSendResponseMappingTests
         await using var stub = StubHttpServer.Start(_ => response);
         var time = new FakeTimeProvider(Now);
         await using var transport = Create(TransportOptions(stub.BaseUrl), time: time);
-        using var key = new SessionKey(new byte[32], "kid-1", stub.BaseUrl, ServerLimits.None, null, "handshake", 1);
+        using var key = new SessionKey(new byte[32], "kid-1", stub.BaseUrl, LogFlux.Sinks.Protocol.ServerLimits.None, null, "handshake", 1);
         var body = "--b1\r\nX-LF-Entry-Type: 7\r\n\r\n{}\r\n--b1--\r\n"u8.ToArray();
         var result = await transport.SendAsync(key, body, "b1", CancellationToken.None).WaitAsync(WaitLimit);
         return (result, stub.Requests.Single());

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using LogFlux.Sinks.Core.Tests.Support;
 using LogFlux.Sinks.Transport;
+using LogFlux.Sinks.Protocol;
 
 namespace LogFlux.Sinks.Core.Tests.Transport;
 

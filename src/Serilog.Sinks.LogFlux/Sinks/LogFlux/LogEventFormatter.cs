@@ -1,7 +1,7 @@
 using System.Globalization;
-using LogFlux.Sinks.Adapters;
 using LogFlux.Sinks.Records;
 using Serilog.Events;
+using LogFlux.Sinks.Protocol;
 
 namespace Serilog.Sinks.LogFlux;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using LogFlux.Sinks.Protocol;
 
-namespace LogFlux.Sinks.Adapters;
+namespace LogFlux.Sinks.Protocol;
 
 /// <summary>
 /// Writes the <c>attributes</c> object of a captured record straight into the payload. The first

@@ -1,6 +1,5 @@
-using LogFlux.Sinks.Options;
 
-namespace LogFlux.Sinks.Adapters;
+namespace LogFlux.Sinks.Options;
 
 /// <summary>
 /// Sets <see cref="LogFluxOptions"/> from configuration text, the same way in every adapter whose framework

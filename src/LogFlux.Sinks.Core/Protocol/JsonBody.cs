@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LogFlux.Sinks.Transport;
+namespace LogFlux.Sinks.Protocol;
 
 /// <summary>Lenient helpers for reading server JSON: a document that does not parse is simply absent.</summary>
 internal static class JsonBody

@@ -1,6 +1,6 @@
-using LogFlux.Sinks.Adapters;
+using LogFlux.Sinks.Options;
 
-namespace LogFlux.Sinks.Core.Tests.Adapters;
+namespace LogFlux.Sinks.Core.Tests.Options;
 
 public class LogFluxOptionTextTests
 {

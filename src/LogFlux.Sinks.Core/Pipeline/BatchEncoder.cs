@@ -1,12 +1,12 @@
-using LogFlux.Sinks.Adapters;
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using LogFlux.Sinks.Crypto;
-using LogFlux.Sinks.Pipeline;
 using LogFlux.Sinks.Transport;
+using LogFlux.Sinks.Protocol;
+using LogFlux.Sinks.Records;
 
-namespace LogFlux.Sinks.Protocol;
+namespace LogFlux.Sinks.Pipeline;
 
 /// <summary>Fills a 12-byte nonce.</summary>
 internal delegate void NonceFill(Span<byte> nonce);
@@ -207,7 +207,7 @@ internal sealed class BatchEncoder
         {
             scratch.Json.Clear();
             scratch.Writer.Reset(scratch.Json);
-            EntryJsonWriter.WriteRecord(scratch.Writer, record, Context, scratch.Attributes, scratch.Message);
+            RecordJsonWriter.WriteRecord(scratch.Writer, record, Context, scratch.Attributes, scratch.Message);
             scratch.Writer.Flush();
             json = scratch.Json.WrittenSpan;
             if (json.Length <= limit) return null;

@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using LogFlux.Sinks.Adapters;
-using LogFlux.Sinks.Records;
+using LogFlux.Sinks.Protocol;
 
-namespace LogFlux.Sinks.Context;
+namespace LogFlux.Sinks.Records;
 
 /// <summary>
 /// The trace and span id of the calling flow, captured when a record is queued and written when it is

@@ -1,4 +1,4 @@
-namespace LogFlux.Sinks.Adapters;
+namespace LogFlux.Sinks.Options;
 
 internal static partial class LogFluxOptionText
 {

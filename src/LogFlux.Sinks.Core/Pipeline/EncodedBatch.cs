@@ -1,7 +1,7 @@
 using System.Buffers;
-using LogFlux.Sinks.Pipeline;
+using LogFlux.Sinks.Protocol;
 
-namespace LogFlux.Sinks.Protocol;
+namespace LogFlux.Sinks.Pipeline;
 
 /// <summary>
 /// One encoded ingest body and what went into it. The body lives in a pooled buffer: dispose the batch

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LogFlux.Sinks.Adapters;
+namespace LogFlux.Sinks.Options;
 
 internal static partial class LogFluxOptionText
 {

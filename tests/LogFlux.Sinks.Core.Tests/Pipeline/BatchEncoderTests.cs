@@ -8,8 +8,10 @@ using LogFlux.Sinks.Pipeline;
 using LogFlux.Sinks.Protocol;
 using LogFlux.Sinks.Transport;
 using Microsoft.Extensions.Time.Testing;
+using EntrySamples = LogFlux.Sinks.Core.Tests.Protocol.EntrySamples;
+using TestMultipartReader = LogFlux.Sinks.Core.Tests.Protocol.TestMultipartReader;
 
-namespace LogFlux.Sinks.Core.Tests.Protocol;
+namespace LogFlux.Sinks.Core.Tests.Pipeline;
 
 public class BatchEncoderTests
 {
