@@ -1,6 +1,6 @@
 using System.Globalization;
 using LogFlux.Sinks.Adapters;
-using static LogFlux.Sinks.Adapters.FrameworkEntryProperties;
+using static LogFlux.Sinks.Records.FrameworkEntryProperties;
 
 namespace NLog;
 

@@ -1,7 +1,7 @@
 using LogFlux.Sinks.Adapters;
 using Serilog.Events;
 using Serilog.Sinks.LogFlux;
-using P = LogFlux.Sinks.Adapters.FrameworkEntryProperties;
+using P = LogFlux.Sinks.Records.FrameworkEntryProperties;
 
 namespace Serilog;
 

@@ -1,7 +1,7 @@
 using log4net.Appender.LogFlux.Helpers;
 using log4net.Core;
 using LogFlux.Sinks.Adapters;
-using static LogFlux.Sinks.Adapters.FrameworkEntryProperties;
+using static LogFlux.Sinks.Records.FrameworkEntryProperties;
 
 namespace log4net;
 

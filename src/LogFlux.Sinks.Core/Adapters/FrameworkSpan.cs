@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using LogFlux.Sinks.Context;
-using P = LogFlux.Sinks.Adapters.FrameworkEntryProperties;
+using LogFlux.Sinks.Records;
+using P = LogFlux.Sinks.Records.FrameworkEntryProperties;
 
 namespace LogFlux.Sinks.Adapters;
 

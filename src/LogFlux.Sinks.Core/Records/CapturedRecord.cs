@@ -1,4 +1,3 @@
-using LogFlux.Sinks.Adapters;
 
 namespace LogFlux.Sinks.Records;
 

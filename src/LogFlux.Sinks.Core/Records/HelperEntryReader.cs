@@ -1,5 +1,4 @@
-using LogFlux.Sinks.Adapters;
-using P = LogFlux.Sinks.Adapters.FrameworkEntryProperties;
+using P = LogFlux.Sinks.Records.FrameworkEntryProperties;
 
 namespace LogFlux.Sinks.Records;
 

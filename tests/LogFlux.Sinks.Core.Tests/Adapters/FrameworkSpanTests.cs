@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using LogFlux.Sinks.Adapters;
-using P = LogFlux.Sinks.Adapters.FrameworkEntryProperties;
+using P = LogFlux.Sinks.Records.FrameworkEntryProperties;
 
 namespace LogFlux.Sinks.Core.Tests.Adapters;
 

@@ -1,5 +1,5 @@
 using LogFlux.Sinks.Records;
-using P = LogFlux.Sinks.Adapters.FrameworkEntryProperties;
+using P = LogFlux.Sinks.Records.FrameworkEntryProperties;
 
 namespace LogFlux.Sinks.Core.Tests.Records;
 

@@ -1,4 +1,4 @@
-namespace LogFlux.Sinks.Adapters;
+namespace LogFlux.Sinks.Records;
 
 /// <summary>
 /// Property names that the framework helper methods (counters, gauges, events, audit entries, spans written
