@@ -84,8 +84,8 @@ public sealed class LogFluxScope : IDisposable
     /// <returns>This scope.</returns>
     public LogFluxScope SetTraceContext(string traceId, string spanId)
     {
-        SetAttribute("trace_id", traceId);
-        SetAttribute("span_id", spanId);
+        SetAttribute(Records.RecordAttributes.TraceId, traceId);
+        SetAttribute(Records.RecordAttributes.SpanId, spanId);
         return this;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LogFlux.Sinks.Records;
 
 namespace LogFlux.OpenTelemetry.Mapping;
 
@@ -33,8 +34,7 @@ internal static class ExceptionEventMapper
             Source = source,
             Logger = string.IsNullOrEmpty(activity.Source.Name) ? null : activity.Source.Name,
         };
-        entry.SetAttribute("trace_id", activity.TraceId.ToHexString());
-        entry.SetAttribute("span_id", activity.SpanId.ToHexString());
+        CapturedTrace.FromIds(activity.TraceId, activity.SpanId).ApplyTo(entry);
         entry.SetAttribute("span.name", activity.DisplayName);
         return entry;
     }

@@ -1,14 +1,14 @@
 using log4net.Core;
-using LogFlux.Sinks.Context;
 using LogFlux.Sinks.Records;
 
 namespace log4net.Appender.LogFlux.Mapping;
 
 /// <summary>
 /// Captures one log4net event as a record for the LogFlux client. Runs on the logging thread and reads there what
-/// log4net only knows there (the properties with their context stacks fixed, the location, the current trace), so
-/// the event itself never has to be fixed; the values are formatted on the sender. The core decides the attributes
-/// and turns events written by the helper methods into their entry types.
+/// log4net only knows there (the properties with their context stacks fixed, the location), so the event itself
+/// never has to be fixed; the values are formatted on the sender. The client captures the current trace when it
+/// queues the record, on this same thread. The core decides the attributes and turns events written by the helper
+/// methods into their entry types.
 /// </summary>
 internal sealed class LoggingEventConverter(Log4NetLevelMapper levels, bool includeLocation)
 {
@@ -34,7 +34,7 @@ internal sealed class LoggingEventConverter(Log4NetLevelMapper levels, bool incl
             PropertyCount = properties?.Count ?? 0,
             Extra = extra,
             Exception = exception,
-        }.WithTrace(CapturedTrace.Current());
+        };
     }
 
     private static void AddLocation(LoggingEvent loggingEvent, List<KeyValuePair<string, object?>> attributes)

@@ -1,4 +1,3 @@
-using LogFlux.Sinks.Adapters;
 using LogFlux.Sinks.Options;
 using Serilog.Events;
 
